@@ -1,0 +1,14 @@
+/** Jest runs TypeScript as ESM through ts-jest (NODE_OPTIONS=--experimental-vm-modules, see package.json). */
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  moduleNameMapper: {
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', {useESM: true, isolatedModules: true, diagnostics: false}],
+  },
+  testTimeout: 60000,
+};

@@ -1,0 +1,192 @@
+/**
+ * Bytes ↔ text in the encoding a .vmx declares with `.encoding`.
+ *
+ * UTF-8 uses Node's own fatal TextDecoder (fast, and no library load). Everything
+ * else goes through iconv-lite, loaded only when needed: Node 20's TextDecoder
+ * decodes windows-1252 0x80–0x9F as Latin-1 and TextEncoder only writes UTF-8.
+ * iconv-lite replaces invalid bytes silently, so every decode is re-encoded and
+ * compared with the original bytes: any difference is a fatal DecodeError, never a
+ * replacement character that would corrupt the file on write.
+ */
+import {createRequire} from 'node:module';
+
+type Iconv = typeof import('iconv-lite');
+let iconvModule: Iconv | undefined;
+function iconv(): Iconv {
+  iconvModule ??= createRequire(import.meta.url)('iconv-lite') as Iconv;
+  return iconvModule;
+}
+
+export type DecodeProblem = 'binary' | 'invalid-bytes' | 'unknown-encoding' | 'not-utf8';
+
+/** A file whose bytes cannot be turned into text safely. Always fatal: such a file is never written. */
+export class DecodeError extends Error {
+  constructor(
+    message: string,
+    readonly reason: DecodeProblem,
+    readonly line = 1,
+    readonly column = 1,
+  ) {
+    super(message);
+    this.name = 'DecodeError';
+  }
+}
+
+export interface Decoded {
+  text: string;
+  /** The encoding the text was decoded with, as the file names it (`UTF-8` when it names none). */
+  encoding: string;
+  /** Whether the file declares `.encoding`. */
+  declared: boolean;
+}
+
+/** VMware (ICU/IANA) encoding names that iconv-lite does not know by the same name. */
+const ALIASES: Record<string, string> = {
+  'windows-949-2000': 'cp949',
+  'windows-949': 'cp949',
+  'ks_c_5601-1987': 'cp949',
+  'ks_c_5601-1989': 'cp949',
+  ms949: 'cp949',
+  'euc-kr': 'cp949',
+  'windows-936-2000': 'gbk',
+  'windows-936': 'gbk',
+  cp936: 'gbk',
+  ms936: 'gbk',
+  'windows-950-2000': 'big5',
+  'windows-950': 'big5',
+  'windows-31j': 'shift_jis',
+  ms932: 'shift_jis',
+  'windows-932': 'shift_jis',
+  cp932: 'shift_jis',
+  'us-ascii': 'utf8',
+  ascii: 'utf8',
+};
+
+/** Normalise an encoding name; `undefined` when neither UTF-8 nor known to iconv-lite. */
+export function resolveEncoding(name: string): string | undefined {
+  const lower = name.trim().toLowerCase();
+  if (lower === 'utf-8' || lower === 'utf8') return 'utf8';
+  const mapped = ALIASES[lower] ?? lower;
+  if (mapped === 'utf8') return 'utf8';
+  return iconv().encodingExists(mapped) ? mapped : undefined;
+}
+
+const DECLARATION = /^[ \t]*\.encoding[ \t]*=[ \t]*"?([^"\s#]*)"?/im;
+
+/** The `.encoding` value, read from the bytes as ASCII (every supported encoding is ASCII-compatible). */
+export function findDeclaredEncoding(bytes: Uint8Array): string | undefined {
+  // The declaration is short and near the top; scan a bounded prefix first, then everything.
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString('latin1');
+  const m = DECLARATION.exec(head) ?? (bytes.length > 4096 ? DECLARATION.exec(Buffer.from(bytes).toString('latin1')) : null);
+  return m ? m[1] : undefined;
+}
+
+/** Line and column (1-based) of byte `index`, counting LF, CRLF and lone CR as line ends. */
+function placeOf(bytes: Uint8Array, index: number): [number, number] {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < index; i++) {
+    const b = bytes[i];
+    if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return [line, index - lineStart + 1];
+}
+
+function firstDifference(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i;
+  return n;
+}
+
+const utf8Decoder = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true});
+
+function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return utf8Decoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The index of the first byte of an invalid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const lossy = Buffer.from(bytes).toString('utf8');
+  return firstDifference(bytes, Buffer.from(lossy, 'utf8'));
+}
+
+/** Decode a .vmx file's bytes with its declared encoding. Throws `DecodeError` when that is not safe. */
+export function decode(bytes: Uint8Array): Decoded {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    const [line, column] = placeOf(bytes, nul);
+    throw new DecodeError(`binary file: NUL byte at line ${line}, column ${column}; not a .vmx text file`, 'binary', line, column);
+  }
+  const declaredName = findDeclaredEncoding(bytes);
+  if (declaredName === undefined) {
+    const text = decodeUtf8(bytes);
+    if (text !== undefined) return {text, encoding: 'UTF-8', declared: false};
+    const [line, column] = placeOf(bytes, firstInvalidUtf8(bytes));
+    throw new DecodeError(
+      `no \`.encoding\` declared and the bytes are not valid UTF-8 (line ${line}, column ${column}): add the file's real encoding as the first line, e.g. \`.encoding = "windows-1252"\``,
+      'not-utf8',
+      line,
+      column,
+    );
+  }
+  const codec = resolveEncoding(declaredName);
+  if (codec === undefined) {
+    throw new DecodeError(`unknown \`.encoding\` "${declaredName}": vmxlint cannot read this file safely`, 'unknown-encoding');
+  }
+  let text: string | undefined;
+  if (codec === 'utf8') {
+    text = decodeUtf8(bytes);
+    if (text === undefined) {
+      const [line, column] = placeOf(bytes, firstInvalidUtf8(bytes));
+      throw new DecodeError(
+        `bytes invalid in the declared encoding ${declaredName} at line ${line}, column ${column}: refusing to read or rewrite this file`,
+        'invalid-bytes',
+        line,
+        column,
+      );
+    }
+  } else {
+    text = iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), codec, {stripBOM: false});
+    const back = iconv().encode(text, codec, {addBOM: false});
+    if (back.length !== bytes.length || firstDifference(bytes, back) !== bytes.length) {
+      const [line, column] = placeOf(bytes, firstDifference(bytes, back));
+      throw new DecodeError(
+        `bytes invalid in the declared encoding ${declaredName} at line ${line}, column ${column}: refusing to read or rewrite this file`,
+        'invalid-bytes',
+        line,
+        column,
+      );
+    }
+  }
+  return {text, encoding: declaredName, declared: true};
+}
+
+/** Encode text in a .vmx encoding (the name as `decode` returned it). Throws when a character has no byte form. */
+export function encode(text: string, encoding: string): Uint8Array {
+  const codec = resolveEncoding(encoding);
+  if (codec === undefined) throw new DecodeError(`unknown encoding "${encoding}"`, 'unknown-encoding');
+  if (codec === 'utf8') return new Uint8Array(Buffer.from(text, 'utf8'));
+  const bytes = iconv().encode(text, codec, {addBOM: false});
+  const back = iconv().decode(bytes, codec, {stripBOM: false});
+  if (back !== text) {
+    throw new DecodeError(`text contains characters that ${encoding} cannot encode`, 'invalid-bytes');
+  }
+  return new Uint8Array(bytes);
+}
+
+/** Whether `text` can be written in `encoding` without loss. */
+export function canEncode(text: string, encoding: string): boolean {
+  try {
+    encode(text, encoding);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,33 @@
+/** Case-insensitive key lookups: VMware treats `Vmx.AllowNested` and `vmx.allowNested` as one key. */
+import type {Entry, Root} from './types.js';
+
+/** Whether two keys name the same setting. */
+export function keyEquals(a: string, b: string): boolean {
+  return a.length === b.length && a.toLowerCase() === b.toLowerCase();
+}
+
+/** Every entry of the tree whose key equals `key` case-insensitively, in file order. */
+export function getEntries(tree: Root, key: string): Entry[] {
+  const want = key.toLowerCase();
+  return tree.children.filter((n): n is Entry => n.type === 'entry' && n.key.toLowerCase() === want);
+}
+
+/** The first entry whose key equals `key` case-insensitively. */
+export function getEntry(tree: Root, key: string): Entry | undefined {
+  const want = key.toLowerCase();
+  for (const n of tree.children) if (n.type === 'entry' && n.key.toLowerCase() === want) return n;
+  return undefined;
+}
+
+/** A case-insensitive index of a tree's entries, built once: key (lower case) → entries in order. */
+export function indexEntries(tree: Root): Map<string, Entry[]> {
+  const index = new Map<string, Entry[]>();
+  for (const n of tree.children) {
+    if (n.type !== 'entry') continue;
+    const k = n.key.toLowerCase();
+    const list = index.get(k);
+    if (list) list.push(n);
+    else index.set(k, [n]);
+  }
+  return index;
+}

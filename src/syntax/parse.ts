@@ -1,0 +1,134 @@
+/**
+ * Lossless .vmx parser: text → syntax tree, one node per line. Never throws on text:
+ * a line that cannot be read becomes an `invalid` node.
+ */
+import {unescapeValue} from './escape.js';
+import type {Eol, Entry, Line, Root} from './types.js';
+
+const SPACE = 0x20;
+const TAB = 0x09;
+const HASH = 0x23;
+const EQ = 0x3d;
+const QUOTE = 0x22;
+
+/** Index of the first character at or after `i` that is not a space or tab (up to `end`). */
+function skipWs(text: string, i: number, end: number): number {
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c !== SPACE && c !== TAB) break;
+    i++;
+  }
+  return i;
+}
+
+/** Parse one line (`start`..`end`, without its line ending) into a node without position/eol. */
+type Bare<T> = T extends unknown ? Omit<T, 'position' | 'eol'> : never;
+
+function parseLine(text: string, start: number, end: number): Bare<Line> {
+  const i = skipWs(text, start, end);
+  const indent = text.slice(start, i);
+  if (i === end) return {type: 'blank', value: indent};
+  if (text.charCodeAt(i) === HASH) return {type: 'comment', value: text.slice(i + 1, end), indent};
+  const line = text.slice(start, end);
+  const invalid = (reason: string) => ({type: 'invalid' as const, value: line, reason});
+  // key: the longest run of characters that are not space, tab, `#` or `=`
+  let k = i;
+  while (k < end) {
+    const c = text.charCodeAt(k);
+    if (c === SPACE || c === TAB || c === HASH || c === EQ) break;
+    k++;
+  }
+  if (k === i) return invalid('line starts with `=`: no key');
+  const key = text.slice(i, k);
+  const eqAt = skipWs(text, k, end);
+  if (eqAt === end || text.charCodeAt(eqAt) !== EQ) return invalid(`expected \`=\` after key \`${key}\``);
+  const beforeEquals = text.slice(k, eqAt);
+  const v = skipWs(text, eqAt + 1, end);
+  const afterEquals = text.slice(eqAt + 1, v);
+  let rawValue: string;
+  let quoted = false;
+  let after: number;
+  if (v === end || text.charCodeAt(v) === HASH) {
+    rawValue = '';
+    after = v;
+  } else if (text.charCodeAt(v) === QUOTE) {
+    const close = text.indexOf('"', v + 1);
+    if (close === -1 || close >= end) return invalid(`unterminated quoted value for \`${key}\``);
+    rawValue = text.slice(v + 1, close);
+    quoted = true;
+    after = close + 1;
+  } else {
+    let u = v;
+    while (u < end) {
+      const c = text.charCodeAt(u);
+      if (c === SPACE || c === TAB || c === HASH) break;
+      u++;
+    }
+    rawValue = text.slice(v, u);
+    after = u;
+  }
+  const rest = skipWs(text, after, end);
+  if (rest !== end && text.charCodeAt(rest) !== HASH) {
+    return invalid(
+      quoted
+        ? `unexpected text after the closing quote of \`${key}\``
+        : `unquoted value of \`${key}\` contains whitespace`,
+    );
+  }
+  const entry: Bare<Entry> = {
+    type: 'entry',
+    key,
+    value: unescapeValue(rawValue),
+    rawValue,
+    quoted,
+    indent,
+    beforeEquals,
+    afterEquals,
+    trailing: text.slice(after, end),
+  };
+  return entry;
+}
+
+/** Parse .vmx text into a syntax tree. `stringify(parse(text)) === text` for every string. */
+export function parse(text: string): Root {
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const children: Line[] = [];
+  const len = text.length;
+  let pos = bom ? 1 : 0;
+  let lineNo = 1;
+  // an empty text (or a lone BOM) has no lines at all
+  while (pos < len) {
+    let end = pos;
+    while (end < len) {
+      const c = text.charCodeAt(end);
+      if (c === 0x0a || c === 0x0d) break;
+      end++;
+    }
+    let eol: Eol = '';
+    if (end < len) {
+      if (text.charCodeAt(end) === 0x0d) eol = text.charCodeAt(end + 1) === 0x0a ? '\r\n' : '\r';
+      else eol = '\n';
+    }
+    const node = parseLine(text, pos, end) as Line;
+    node.eol = eol;
+    node.position = {
+      start: {line: lineNo, column: 1, offset: pos},
+      end: {line: lineNo, column: end - pos + 1, offset: end},
+    };
+    children.push(node);
+    pos = end + eol.length;
+    lineNo++;
+  }
+  const last = children.at(-1);
+  const endPoint = last
+    ? last.eol === ''
+      ? {...last.position.end}
+      : {line: lineNo, column: 1, offset: len}
+    : {line: 1, column: 1, offset: len};
+  return {
+    type: 'root',
+    bom,
+    children,
+    position: {start: {line: 1, column: 1, offset: 0}, end: endPoint},
+  };
+}
