@@ -8,7 +8,7 @@ export default {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: {
-    '^.+\\.ts$': ['ts-jest', {useESM: true, isolatedModules: true, diagnostics: false}],
+    '^.+\\.ts$': ['ts-jest', {useESM: true, diagnostics: false}],
   },
   testTimeout: 60000,
 };

@@ -1,0 +1,168 @@
+/**
+ * The vmxlint command. `main` takes its streams and environment as arguments (no globals), so tests
+ * can run it in-process as well as through the real binary. Exit codes: 0 no errors (warnings within
+ * --max-warnings), 1 lint errors, 2 usage, config or unreadable input.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type {Writable} from 'node:stream';
+import {ConfigError, type RuleEntry} from '../config/config-array.js';
+import {normalizeSettings} from '../engine/settings.js';
+import type {LintResult, RuleType, Settings} from '../engine/types.js';
+import {NoFilesError} from '../files.js';
+import type {LintFilesOptions} from '../lint-files.js';
+import {FIX_TYPES, FORMATS, type CliArgs} from './options.js';
+import {closest} from './suggest.js';
+
+export interface CliIo {
+  stdout: Writable & {isTTY?: boolean};
+  stderr: Writable & {isTTY?: boolean};
+  stdin?: NodeJS.ReadableStream;
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+}
+
+class UsageError extends Error {}
+
+export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).version;
+
+async function parseArgs(argv: string[]): Promise<CliArgs> {
+  const [{default: yargs}, {declare}] = await Promise.all([import('yargs'), import('./options.js')]);
+  const parser = declare(yargs(argv)).version(VERSION).help().wrap(Math.min(110, process.stdout.columns ?? 100));
+  return new Promise((resolve, reject) => {
+    parser.fail((msg, err) => reject(new UsageError(explainUnknown(msg ?? err?.message ?? "invalid arguments", (parser as unknown as {getOptions(): {key: Record<string, unknown>}}).getOptions()))));
+    parser.exitProcess(false);
+    let output = '';
+    const parsed = parser.parse(argv, {}, (_err, _args, out) => {
+      output = out;
+    }) as unknown as CliArgs & {help?: boolean; version?: boolean};
+    if (output) reject(Object.assign(new Error('help'), {output}));
+    else resolve(parsed);
+  });
+}
+
+/** yargs says "Unknown argument: fixx"; add a did-you-mean from the declared options. */
+function explainUnknown(message: string, options: {key: Record<string, unknown>}): string {
+  const m = /Unknown arguments?: (.+)/.exec(message);
+  if (!m) return message;
+  const names = Object.keys(options.key).filter((k) => !/[A-Z]/.test(k));
+  return m[1]
+    .split(', ')
+    .map((arg) => {
+      const guess = closest(arg.replace(/^-+/, ''), names);
+      return `Unknown option: ${arg.length > 1 && !arg.startsWith('-') ? `--${arg}` : arg}${guess ? ` (did you mean --${guess}?)` : ''}`;
+    })
+    .join('\n');
+}
+
+/** `--rule 'id: severity'` or `--rule 'id: ["warn", {...}]'`. */
+export function parseRuleFlags(flags: string[] = []): Record<string, RuleEntry> {
+  const out: Record<string, RuleEntry> = {};
+  for (const flag of flags) {
+    const colon = flag.indexOf(':');
+    if (colon === -1) throw new UsageError(`--rule "${flag}": expected "rule-id: severity"`);
+    const id = flag.slice(0, colon).trim();
+    const value = flag.slice(colon + 1).trim();
+    if (value.startsWith('[')) {
+      try {
+        out[id] = JSON.parse(value) as RuleEntry;
+      } catch {
+        throw new UsageError(`--rule "${flag}": the value is not valid JSON`);
+      }
+    } else out[id] = value as RuleEntry;
+  }
+  return out;
+}
+
+function write(stream: Writable, text: string): Promise<void> {
+  return new Promise((resolve) => (text ? stream.write(text, () => resolve()) : resolve()));
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const env = io.env ?? process.env;
+  const cwd = io.cwd ?? process.cwd();
+  let args: CliArgs;
+  try {
+    args = await parseArgs(argv);
+  } catch (error) {
+    const output = (error as {output?: string}).output;
+    if (output !== undefined) {
+      await write(io.stdout, output + '\n');
+      return 0;
+    }
+    await write(io.stderr, `vmxlint: ${(error as Error).message}\nRun "vmxlint --help" for the options.\n`);
+    return 2;
+  }
+  try {
+    return await run(args, io, cwd, env);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof NoFilesError) {
+      await write(io.stderr, `vmxlint: ${error.message}\n`);
+      return 2;
+    }
+    const why = error instanceof Error ? error.message : String(error);
+    await write(io.stderr, args.debug && error instanceof Error ? `${error.stack}\n` : `vmxlint: internal error: ${why} (run with --debug for details)\n`);
+    return 2;
+  }
+}
+
+function checkUsage(args: CliArgs): {fixTypes?: Array<RuleType | 'directive'>; settings: Settings} {
+  if (args.fix && args.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+  if (args.fixType && !args.fix && !args.fixDryRun) throw new UsageError('--fix-type needs --fix or --fix-dry-run');
+  if (!FORMATS.includes(args.format)) {
+    const guess = closest(args.format, FORMATS);
+    throw new UsageError(`unknown format "${args.format}": expected one of ${FORMATS.join(', ')}${guess ? ` (did you mean ${guess}?)` : ''}`);
+  }
+  if (args.stdinFilename && !args.stdin) throw new UsageError('--stdin-filename needs --stdin');
+  if (args.stdin && args.patterns.length) throw new UsageError('--stdin cannot be combined with file patterns');
+  if (!Number.isInteger(args.maxWarnings)) throw new UsageError('--max-warnings takes a whole number');
+  let fixTypes: Array<RuleType | 'directive'> | undefined;
+  if (args.fixType) {
+    fixTypes = args.fixType.flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean) as Array<RuleType | 'directive'>;
+    const bad = fixTypes.find((t) => !FIX_TYPES.includes(t));
+    if (bad) throw new UsageError(`unknown --fix-type "${bad}": expected ${FIX_TYPES.join(', ')}`);
+  }
+  const {settings, errors} = normalizeSettings({
+    role: args.role,
+    host: args.host,
+    cpu: args.cpu,
+    amdFamily: args.amdFamily,
+    outerProduct: args.outerProduct,
+  });
+  if (errors.length) throw new UsageError(errors[0].replace(/^(invalid|unknown) (\w+)/, (_, kind, name) => `${kind} --${name.replace(/[A-Z]/g, (c: string) => `-${c.toLowerCase()}`)}`));
+  return {fixTypes, settings};
+}
+
+async function run(args: CliArgs, io: CliIo, cwd: string, env: Record<string, string | undefined>): Promise<number> {
+  const {fixTypes, settings} = checkUsage(args);
+  const rules = parseRuleFlags(args.rule);
+  const color = args.color ?? (Boolean(io.stdout.isTTY) && !('NO_COLOR' in env) && !args.outputFile);
+  const info = await import('./info.js');
+  if (args.listRules) return info.listRules(io.stdout);
+  if (args.listHosts) return info.listHosts(io.stdout);
+  if (args.init) return info.init(cwd, io.stdout);
+
+  const options: LintFilesOptions = {
+    cwd,
+    configFile: args.config,
+    configLookup: args.configLookup,
+    rules,
+    settings,
+    fix: args.fix || args.fixDryRun,
+    fixTypes,
+    write: args.fix,
+    inlineConfig: args.inlineConfig,
+    reportUnusedDisableDirectives: args.reportUnusedDisableDirectives,
+    ignorePatterns: args.ignorePattern,
+    ignoreFile: args.ignore,
+    errorOnUnmatchedPattern: args.errorOnUnmatchedPattern,
+  };
+  if (args.printConfig) return info.printConfig(path.resolve(cwd, args.printConfig), options, io.stdout);
+  if (!args.stdin && args.patterns.length === 0) throw new UsageError('no files given: pass files, directories or globs (or --stdin)');
+
+  const report = await import('./report.js');
+  if (args.stdin) return report.runStdin(args, options, io, color);
+  return report.runFiles(args, options, io, color);
+}
+
+export type {LintResult};

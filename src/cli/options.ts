@@ -1,0 +1,87 @@
+/** The command line, declared once with yargs: --help, the README and the tests follow it. */
+import type {Argv} from 'yargs';
+
+export const FORMATS = ['stylish', 'json', 'compact', 'unix', 'sarif', 'junit', 'checkstyle', 'github', 'diff'];
+export const FIX_TYPES = ['problem', 'suggestion', 'layout', 'directive'];
+
+export interface CliArgs {
+  patterns: string[];
+  fix: boolean;
+  fixDryRun: boolean;
+  fixType?: string[];
+  format: string;
+  outputFile?: string;
+  quiet: boolean;
+  maxWarnings: number;
+  config?: string;
+  configLookup: boolean;
+  rule?: string[];
+  role?: string;
+  host?: string;
+  cpu?: string;
+  amdFamily?: string;
+  outerProduct?: string;
+  stdin: boolean;
+  stdinFilename?: string;
+  printConfig?: string;
+  listRules: boolean;
+  listHosts: boolean;
+  init: boolean;
+  color?: boolean;
+  inlineConfig: boolean;
+  reportUnusedDisableDirectives: boolean;
+  ignore: boolean;
+  ignorePattern?: string[];
+  errorOnUnmatchedPattern: boolean;
+  cache: boolean;
+  cacheLocation: string;
+  debug: boolean;
+}
+
+export function declare(y: Argv): Argv<CliArgs> {
+  return y
+    .scriptName('vmxlint')
+    .usage('$0 [options] [files, directories or globs...]\n\nLint VMware .vmx/.vmtx files; with --fix, fix them in place.')
+    .command('$0 [patterns..]', false)
+    .positional('patterns', {type: 'string', array: true, default: [], describe: 'Files, directories (recursing into *.vmx, *.vmtx) and globs'})
+    .group(['fix', 'fix-dry-run', 'fix-type'], 'Fixing:')
+    .option('fix', {type: 'boolean', default: false, describe: 'Fix problems and write the files back (atomically)'})
+    .option('fix-dry-run', {type: 'boolean', default: false, describe: 'Show the unified diff of what --fix would change; write nothing'})
+    .option('fix-type', {type: 'string', array: true, describe: `Kinds of fixes to apply: ${FIX_TYPES.join(', ')} (comma-separated or repeated)`})
+    .group(['format', 'output-file', 'quiet', 'max-warnings', 'color'], 'Output:')
+    .option('format', {alias: 'f', type: 'string', default: 'stylish', describe: `Output format: ${FORMATS.join(', ')}`})
+    .option('output-file', {alias: 'o', type: 'string', describe: 'Write the report to this file'})
+    .option('quiet', {type: 'boolean', default: false, describe: 'Report errors only'})
+    .option('max-warnings', {type: 'number', default: -1, describe: 'Exit 1 when there are more warnings than this (-1: no limit)'})
+    .option('color', {type: 'boolean', describe: 'Force colour on or off (--no-color; NO_COLOR is honoured)'})
+    .group(['config', 'config-lookup', 'rule', 'inline-config', 'report-unused-disable-directives', 'print-config', 'init'], 'Configuration:')
+    .option('config', {alias: 'c', type: 'string', describe: 'Use this config file (no lookup)'})
+    .option('config-lookup', {type: 'boolean', default: true, describe: 'Look for config files next to and above each file (--no-config-lookup: recommended rules only)'})
+    .option('rule', {type: 'string', array: true, describe: "Set a rule, e.g. --rule 'quoted-values: off' or --rule 'key-spelling: [\"warn\", {}]' (repeatable)"})
+    .option('inline-config', {type: 'boolean', default: true, describe: 'Honour # vmxlint comments in files (--no-inline-config ignores them)'})
+    .option('report-unused-disable-directives', {type: 'boolean', default: false, describe: 'Warn about disable directives that suppress nothing (fixable)'})
+    .option('print-config', {type: 'string', describe: 'Print the rules and settings that apply to this file, as JSON'})
+    .option('init', {type: 'boolean', default: false, describe: 'Write a starter vmxlint.config.json (asks nothing)'})
+    .group(['role', 'host', 'cpu', 'amd-family', 'outer-product'], 'Nested-VM context (wins over file directives and config):')
+    .option('role', {type: 'string', describe: 'Role of the VM: outer, inner or none'})
+    .option('host', {type: 'string', describe: 'Physical host product, e.g. esx-3.0, workstation-6.5, esxi-8.0 (see --list-hosts)'})
+    .option('cpu', {type: 'string', describe: 'Physical CPU vendor: intel or amd'})
+    .option('amd-family', {type: 'string', describe: 'AMD processor family: 0fh-revf, 0fh-revg or 10h'})
+    .option('outer-product', {type: 'string', describe: 'VMware product running inside the outer VM (for an inner VM)'})
+    .group(['stdin', 'stdin-filename', 'ignore', 'ignore-pattern', 'error-on-unmatched-pattern', 'cache', 'cache-location'], 'Input:')
+    .option('stdin', {type: 'boolean', default: false, describe: 'Lint text from standard input'})
+    .option('stdin-filename', {type: 'string', describe: 'File name to use for standard input (config lookup, messages)'})
+    .option('ignore', {type: 'boolean', default: true, describe: 'Honour .vmxlintignore (--no-ignore disables it)'})
+    .option('ignore-pattern', {type: 'string', array: true, describe: 'Ignore files matching this gitignore-style pattern (repeatable)'})
+    .option('error-on-unmatched-pattern', {type: 'boolean', default: true, describe: 'Exit 2 when a pattern matches no file'})
+    .option('cache', {type: 'boolean', default: false, describe: 'Only re-lint files whose content, config or vmxlint version changed'})
+    .option('cache-location', {type: 'string', default: '.vmxlintcache', describe: 'Where --cache keeps its data'})
+    .group(['list-rules', 'list-hosts', 'debug', 'help', 'version'], 'Other:')
+    .option('list-rules', {type: 'boolean', default: false, describe: 'List the rules: id, fixable, default severity, description'})
+    .option('list-hosts', {type: 'boolean', default: false, describe: 'List the host products: id, CPU, keys an outer VM needs, notes'})
+    .option('debug', {type: 'boolean', default: false, describe: 'Show stack traces of internal errors'})
+    .alias('help', 'h')
+    .alias('version', 'v')
+    .strict()
+    .parserConfiguration({'camel-case-expansion': true, 'strip-dashed': true}) as unknown as Argv<CliArgs>;
+}

@@ -1,0 +1,191 @@
+/**
+ * Flat config: a list of presets and blocks `{files, ignores, rules, settings, plugins}`;
+ * later blocks win. Validated when built: a bad config is a ConfigError naming the file,
+ * the key and what was expected.
+ */
+import path from 'node:path';
+import picomatch from 'picomatch';
+import {rules as builtinRules} from '../../lib/rules/index.js';
+import type {EnabledRule} from '../engine/run-rules.js';
+import {normalizeSettings} from '../engine/settings.js';
+import type {AnyRule, Settings, Severity} from '../engine/types.js';
+
+export type RuleEntry = Severity | 0 | 1 | 2 | [Severity | 0 | 1 | 2, object?];
+export interface ConfigBlock {
+  name?: string;
+  files?: string[];
+  ignores?: string[];
+  rules?: Record<string, RuleEntry>;
+  settings?: Settings;
+  plugins?: Record<string, {rules: Record<string, AnyRule>}>;
+}
+export type Preset = 'vmxlint:recommended' | 'vmxlint:all';
+export type ConfigItem = ConfigBlock | Preset;
+export type Config = ConfigItem | ConfigItem[];
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface FileConfig {
+  /** Enabled rules, in registry order. */
+  rules: EnabledRule[];
+  /** Every rule known to this config (built-in and plugin), for directives and listings. */
+  ruleDefs: Map<string, AnyRule>;
+  settings: Settings;
+}
+
+const SEVERITIES: Record<string, Severity> = {off: 'off', info: 'info', warn: 'warn', error: 'error', 0: 'off', 1: 'warn', 2: 'error'};
+const BLOCK_KEYS = new Set(['name', 'files', 'ignores', 'rules', 'settings', 'plugins']);
+
+export function presetRules(preset: Preset, defs: Map<string, AnyRule>): Record<string, RuleEntry> {
+  const out: Record<string, RuleEntry> = {};
+  for (const [id, rule] of defs) {
+    if (id.includes('/')) continue; // presets cover built-in rules only
+    if (preset === 'vmxlint:all' || rule.meta.docs.recommended) out[id] = rule.meta.defaultSeverity;
+  }
+  return out;
+}
+
+type Validate = (schema: unknown, data: unknown) => string | undefined;
+
+interface NormalBlock {
+  files?: picomatch.Matcher;
+  ignores?: picomatch.Matcher;
+  rules: Map<string, {severity: Severity; options: object}>;
+  settings: Settings;
+}
+
+export class ConfigArray {
+  readonly ruleDefs: Map<string, AnyRule>;
+  private readonly blocks: NormalBlock[] = [];
+  private readonly globalIgnores: picomatch.Matcher[] = [];
+
+  /**
+   * @param items the config as loaded
+   * @param baseDir globs are relative to this directory (the config file's)
+   * @param source the config file's path, for error messages
+   * @param validate JSON Schema validation of rule options (ajv, loaded lazily by the caller)
+   */
+  constructor(
+    items: Config,
+    readonly baseDir: string,
+    readonly source: string,
+    validate?: Validate,
+  ) {
+    const list = Array.isArray(items) ? items : [items];
+    this.ruleDefs = new Map(Object.entries(builtinRules) as Array<[string, AnyRule]>);
+    // plugins first, so that any block may configure any plugin's rules
+    list.forEach((item, i) => {
+      if (typeof item !== 'object' || item === null || !item.plugins) return;
+      for (const [name, plugin] of Object.entries(item.plugins)) {
+        if (!plugin || typeof plugin !== 'object' || typeof plugin.rules !== 'object') {
+          this.fail(`[${i}].plugins.${name}`, 'an object with `rules`');
+        }
+        for (const [ruleName, rule] of Object.entries(plugin.rules)) {
+          if (!rule || typeof rule.create !== 'function' || typeof rule.meta !== 'object') {
+            this.fail(`[${i}].plugins.${name}.rules.${ruleName}`, 'a rule object with `meta` and `create`');
+          }
+          this.ruleDefs.set(`${name}/${ruleName}`, rule);
+        }
+      }
+    });
+    list.forEach((item, i) => this.add(item, `[${i}]`, validate));
+  }
+
+  private fail(key: string, expected: string, got?: unknown): never {
+    const gotText = got === undefined ? '' : `, got ${JSON.stringify(got)}`;
+    throw new ConfigError(`${this.source}: invalid config at \`${key}\`: expected ${expected}${gotText}`);
+  }
+
+  private matcher(globs: unknown, key: string): picomatch.Matcher {
+    if (!Array.isArray(globs) || globs.some((g) => typeof g !== 'string')) this.fail(key, 'an array of glob strings', globs);
+    return picomatch(globs as string[], {dot: true});
+  }
+
+  private add(item: ConfigItem, key: string, validate?: Validate): void {
+    if (typeof item === 'string') {
+      if (item !== 'vmxlint:recommended' && item !== 'vmxlint:all') {
+        this.fail(key, '"vmxlint:recommended", "vmxlint:all" or a config block', item);
+      }
+      this.add({rules: presetRules(item, this.ruleDefs)}, key, validate);
+      return;
+    }
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) this.fail(key, 'a config block object', item);
+    for (const k of Object.keys(item)) if (!BLOCK_KEYS.has(k)) this.fail(`${key}.${k}`, `one of ${[...BLOCK_KEYS].join(', ')}`);
+    const block: NormalBlock = {rules: new Map(), settings: {}};
+    if (item.files !== undefined) block.files = this.matcher(item.files, `${key}.files`);
+    if (item.ignores !== undefined) block.ignores = this.matcher(item.ignores, `${key}.ignores`);
+    const onlyIgnores = Object.keys(item).every((k) => k === 'ignores' || k === 'name');
+    if (onlyIgnores && block.ignores) {
+      this.globalIgnores.push(block.ignores);
+      return;
+    }
+    if (item.rules !== undefined) {
+      if (typeof item.rules !== 'object' || item.rules === null) this.fail(`${key}.rules`, 'an object of rule settings');
+      for (const [id, entry] of Object.entries(item.rules)) {
+        const at = `${key}.rules.${id}`;
+        const rule = this.ruleDefs.get(id);
+        if (!rule) this.fail(at, 'a known rule id (see `vmxlint --list-rules`)');
+        const [sevRaw, options] = Array.isArray(entry) ? entry : [entry, undefined];
+        const severity = SEVERITIES[String(sevRaw)];
+        if (!severity) this.fail(at, '"off", "info", "warn", "error" or [severity, options]', sevRaw);
+        if (Array.isArray(entry) && entry.length > 2) this.fail(at, '[severity, options] with a single options object');
+        if (options !== undefined) {
+          if (typeof options !== 'object' || options === null || Array.isArray(options)) this.fail(at, 'an options object', options);
+          const problem = validate?.(rule.meta.schema, options);
+          if (problem) this.fail(`${at} options`, problem);
+        }
+        block.rules.set(id, {severity, options: options ?? {}});
+      }
+    }
+    if (item.settings !== undefined) {
+      if (typeof item.settings !== 'object' || item.settings === null) this.fail(`${key}.settings`, 'an object');
+      const {settings, errors} = normalizeSettings(item.settings as Record<string, unknown>);
+      if (errors.length) this.fail(`${key}.settings`, errors[0].replace(/^(invalid|unknown) /, 'a valid '));
+      block.settings = settings;
+    }
+    this.blocks.push(block);
+  }
+
+  /** Whether a file is ignored by a global `ignores` block. */
+  isIgnored(filePath: string): boolean {
+    const rel = this.relative(filePath);
+    return this.globalIgnores.some((m) => m(rel));
+  }
+
+  private relative(filePath: string): string {
+    return path.relative(this.baseDir, path.resolve(filePath)).split(path.sep).join('/');
+  }
+
+  /** The merged rules and settings for one file. */
+  forFile(filePath: string): FileConfig {
+    const rel = this.relative(filePath);
+    const merged = new Map<string, {severity: Severity; options: object}>();
+    let settings: Settings = {};
+    for (const block of this.blocks) {
+      if (block.files && !block.files(rel)) continue;
+      if (block.ignores && block.ignores(rel)) continue;
+      for (const [id, setting] of block.rules) {
+        const before = merged.get(id);
+        // a severity-only entry keeps earlier options, as ESLint's flat config does
+        merged.set(id, {severity: setting.severity, options: Object.keys(setting.options).length ? setting.options : (before?.options ?? {})});
+      }
+      settings = {...settings, ...block.settings};
+    }
+    const rules: EnabledRule[] = [];
+    for (const [id, {severity, options}] of merged) {
+      if (severity === 'off') continue;
+      rules.push({id, rule: this.ruleDefs.get(id)!, severity, options});
+    }
+    return {rules, ruleDefs: this.ruleDefs, settings};
+  }
+}
+
+/** The config used when none is found: the recommended preset. */
+export function defaultConfig(): ConfigArray {
+  return new ConfigArray(['vmxlint:recommended'], process.cwd(), '<default config>');
+}

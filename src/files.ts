@@ -1,0 +1,96 @@
+/**
+ * Which files to lint: explicit files, directories (recursing into *.vmx and *.vmtx) and globs
+ * (tinyglobby); `.vmxlintignore` (gitignore syntax, via `ignore`) and `--ignore-pattern`;
+ * node_modules and .git are always skipped.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const EXTENSIONS = ['vmx', 'vmtx'];
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+
+export class NoFilesError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NoFilesError';
+  }
+}
+
+export interface FindOptions {
+  cwd: string;
+  ignorePatterns?: string[];
+  /** Read `.vmxlintignore` in cwd (default true). */
+  ignoreFile?: boolean;
+  errorOnUnmatchedPattern?: boolean;
+}
+
+export interface FoundFiles {
+  files: string[];
+  /** Files named explicitly but ignored: reported with a warning, as ESLint does. */
+  ignoredExplicit: string[];
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+async function ignoreMatcher(options: FindOptions): Promise<((rel: string) => boolean) | undefined> {
+  const patterns = [...(options.ignorePatterns ?? [])];
+  if (options.ignoreFile !== false) {
+    const file = path.join(options.cwd, '.vmxlintignore');
+    if (fs.existsSync(file)) patterns.push(...fs.readFileSync(file, 'utf8').split(/\r?\n|\r/));
+  }
+  if (!patterns.some((p) => p.trim() && !p.trim().startsWith('#'))) return undefined;
+  const {default: ignore} = await import('ignore');
+  const ig = ignore().add(patterns);
+  return (rel) => rel !== '' && !rel.startsWith('../') && ig.ignores(rel);
+}
+
+export async function findFiles(patterns: string[], options: FindOptions): Promise<FoundFiles> {
+  const {cwd} = options;
+  const isIgnored = await ignoreMatcher(options);
+  const found = new Set<string>();
+  const ignoredExplicit: string[] = [];
+  for (const pattern of patterns) {
+    const abs = path.resolve(cwd, pattern);
+    const rel = toPosix(path.relative(cwd, abs));
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(abs);
+    } catch {
+      stat = undefined;
+    }
+    let matches: string[];
+    if (stat?.isFile() || (stat && !stat.isDirectory())) {
+      if (isIgnored?.(rel)) {
+        ignoredExplicit.push(abs);
+        continue;
+      }
+      found.add(abs);
+      continue;
+    } else if (stat?.isDirectory()) {
+      const {glob} = await import('tinyglobby');
+      matches = (await glob(`**/*.{${EXTENSIONS.join(',')}}`, {cwd: abs, absolute: true, dot: true, ignore: ALWAYS_IGNORED, followSymbolicLinks: false})).map(path.normalize);
+    } else {
+      const {glob, isDynamicPattern} = await import('tinyglobby');
+      if (!isDynamicPattern(pattern)) {
+        // a plain path that does not exist: linted as a file, so it is reported like any unreadable file
+        found.add(abs);
+        continue;
+      }
+      matches = (await glob(pattern, {cwd, absolute: true, dot: true, ignore: ALWAYS_IGNORED, expandDirectories: false, followSymbolicLinks: false})).map(path.normalize);
+    }
+    const kept = matches.filter((f) => !isIgnored?.(toPosix(path.relative(cwd, f))));
+    if (kept.length === 0 && options.errorOnUnmatchedPattern !== false) {
+      throw new NoFilesError(
+        matches.length
+          ? `All files matched by "${pattern}" are ignored.`
+          : stat
+            ? `No .vmx or .vmtx files found in "${pattern}".`
+            : `No files matching the pattern "${pattern}" were found (use --no-error-on-unmatched-pattern to allow this).`,
+      );
+    }
+    for (const f of kept) found.add(f);
+  }
+  return {files: [...found].sort(), ignoredExplicit};
+}

@@ -1,0 +1,93 @@
+/**
+ * Lint files on disk: find them, load each one's config, read bytes, lint, and with `write`
+ * write fixes atomically. One bad file never stops the others: it becomes a fatal result.
+ */
+import path from 'node:path';
+import type {ConfigItem, RuleEntry} from './config/config-array.js';
+import {ConfigLoader} from './config/load.js';
+import {buildResult, fatalResult, lintBytes, type LintOptions} from './engine/linter.js';
+import type {LintResult} from './engine/types.js';
+import {findFiles} from './files.js';
+import {InputError, readVmxFile, sniffWrongKind} from './io/read.js';
+import {writeFixed} from './io/write.js';
+import {encode} from './syntax/encoding.js';
+
+export interface LintFilesOptions extends Omit<LintOptions, 'filePath' | 'config' | 'encoding' | 'encodingDeclared'> {
+  cwd?: string;
+  /** An explicit config file; no lookup. */
+  configFile?: string;
+  /** Look up config files next to and above each file (default true). */
+  configLookup?: boolean;
+  /** Rule settings that override the config (`--rule`). */
+  rules?: Record<string, RuleEntry>;
+  /** Write fixed files back (the CLI's --fix). Default false: results carry `output`. */
+  write?: boolean;
+  ignorePatterns?: string[];
+  ignoreFile?: boolean;
+  errorOnUnmatchedPattern?: boolean;
+  /** Called with each result as soon as it is ready (results stream; the source text is given for diffs). */
+  onResult?: (result: LintResult, source: string | undefined) => void;
+}
+
+export function makeLoader(options: LintFilesOptions): ConfigLoader {
+  const overrides: ConfigItem[] = options.rules && Object.keys(options.rules).length ? [{rules: options.rules}] : [];
+  return new ConfigLoader({configFile: options.configFile, lookup: options.configLookup, overrides, cwd: options.cwd});
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.compare(a, b) === 0;
+}
+
+/** Lint one file from disk; never throws for a problem with the file itself (config errors do throw). */
+export async function lintFile(file: string, loader: ConfigLoader, options: LintFilesOptions): Promise<{result: LintResult; source?: string}> {
+  const filePath = path.resolve(options.cwd ?? process.cwd(), file);
+  let read;
+  try {
+    read = await readVmxFile(filePath);
+  } catch (error) {
+    if (error instanceof InputError) return {result: fatalResult(filePath, `${error.message}`)};
+    throw error;
+  }
+  const wrongKind = sniffWrongKind(read.bytes);
+  if (wrongKind) return {result: fatalResult(filePath, wrongKind)};
+  const config = await loader.forFile(filePath);
+  const {result, encoding, text: source} = lintBytes(read.bytes, {...options, filePath, config: config.forFile(filePath)});
+  if (options.write && result.output !== undefined && encoding !== undefined && result.fatalErrorCount === 0) {
+    try {
+      const bytes = encode(result.output, encoding);
+      if (!sameBytes(bytes, read.bytes)) await writeFixed(filePath, bytes, read);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      const failed = fatalResult(filePath, why);
+      return {result: buildResult(filePath, [...failed.messages, ...result.messages], result.suppressedMessages, result.output, result.output), source};
+    }
+  }
+  return {result, source};
+}
+
+/** Lint files, directories and globs. Public API: results in file order. */
+export async function lintFiles(patterns: string | string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
+  const cwd = options.cwd ?? process.cwd();
+  const list = Array.isArray(patterns) ? patterns : [patterns];
+  const {files, ignoredExplicit} = await findFiles(list, {
+    cwd,
+    ignorePatterns: options.ignorePatterns,
+    ignoreFile: options.ignoreFile,
+    errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
+  });
+  const loader = makeLoader(options);
+  const results: LintResult[] = [];
+  for (const file of ignoredExplicit) {
+    const r = buildResult(file, [{ruleId: null, severity: 1, message: 'File ignored because of a matching ignore pattern', line: 0, column: 0}], [], '');
+    results.push(r);
+    options.onResult?.(r, undefined);
+  }
+  for (const file of files) {
+    const config = await loader.forFile(file);
+    if (config.isIgnored(file) && !list.some((p) => path.resolve(cwd, p) === file)) continue;
+    const {result, source} = await lintFile(file, loader, {...options, cwd});
+    results.push(result);
+    options.onResult?.(result, source);
+  }
+  return results;
+}
