@@ -1,0 +1,169 @@
+/**
+ * `sarif`: a SARIF 2.1.0 log (one run) that GitHub code scanning accepts.
+ *
+ * - `tool.driver.rules[]` lists every rule of the context, plus any rule id found only in the results,
+ *   plus a `fatal` descriptor when a fatal message has no rule; each result points at its rule by
+ *   `ruleId` and `ruleIndex`.
+ * - Levels: error → `error`, warning → `warning`, information → `note`.
+ * - Locations: `artifactLocation.uri` is relative to the context's cwd (forward slashes,
+ *   percent-encoded); regions use 1-based lines and UTF-16 columns (`columnKind: utf16CodeUnits`),
+ *   `endColumn` exclusive, as in LintMessage.
+ * - A message's `fix`, and each of its `suggestions`, becomes a `fixes[]` entry whose replacement
+ *   deletes `charOffset`/`charLength` (UTF-16 offsets into the file text) and inserts the fix text.
+ */
+import type {LintMessage, LintResult, TextEdit} from '../engine/types.js';
+import type {FormatContext, RuleInfo} from './types.js';
+import {fileUri, messageKind} from './shared.js';
+
+/** The official (OASIS, errata 01) schema of SARIF 2.1.0. */
+export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+export const INFORMATION_URI = 'https://github.com/vmxlint/vmxlint';
+/** The rule id given to fatal messages that have none (parse failures, unreadable files). */
+export const FATAL_RULE_ID = 'fatal';
+
+type Level = 'error' | 'warning' | 'note';
+
+const LEVEL = {error: 'error', warning: 'warning', info: 'note'} as const;
+const DEFAULT_LEVEL: Record<RuleInfo['defaultSeverity'], Level> = {error: 'error', warn: 'warning', info: 'note'};
+
+interface ReportingDescriptor {
+  id: string;
+  shortDescription?: {text: string};
+  helpUri?: string;
+  defaultConfiguration: {level: Level};
+  properties?: {fixable: boolean};
+}
+
+interface Region {
+  startLine: number;
+  startColumn: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+interface SarifFix {
+  description?: {text: string};
+  artifactChanges: Array<{
+    artifactLocation: {uri: string};
+    replacements: Array<{deletedRegion: {charOffset: number; charLength: number}; insertedContent: {text: string}}>;
+  }>;
+}
+
+interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  level: Level;
+  message: {text: string};
+  locations: Array<{physicalLocation: {artifactLocation: {uri: string}; region: Region}}>;
+  fixes?: SarifFix[];
+}
+
+/** Whether `url` is an absolute URI (SARIF's helpUri must be one). */
+function isAbsoluteUri(url: string): boolean {
+  try {
+    return new URL(url).href.length > 0 && !/\s/.test(url);
+  } catch {
+    return false;
+  }
+}
+
+function descriptor(rule: RuleInfo): ReportingDescriptor {
+  return {
+    id: rule.id,
+    ...(rule.description ? {shortDescription: {text: rule.description}} : {}),
+    ...(rule.url && isAbsoluteUri(rule.url) ? {helpUri: rule.url} : {}),
+    defaultConfiguration: {level: DEFAULT_LEVEL[rule.defaultSeverity] ?? 'warning'},
+    properties: {fixable: rule.fixable},
+  };
+}
+
+function region(message: LintMessage): Region {
+  const startLine = Math.max(1, message.line || 1);
+  const startColumn = Math.max(1, message.column || 1);
+  const r: Region = {startLine, startColumn};
+  if (message.endLine !== undefined && message.endLine >= startLine) {
+    r.endLine = message.endLine;
+    if (message.endColumn !== undefined && message.endColumn >= 1 && (message.endLine > startLine || message.endColumn >= startColumn)) {
+      r.endColumn = message.endColumn;
+    }
+  }
+  return r;
+}
+
+function sarifFix(uri: string, edit: TextEdit, description?: string): SarifFix {
+  const [start, end] = edit.range;
+  const fix: SarifFix = {
+    artifactChanges: [
+      {
+        artifactLocation: {uri},
+        replacements: [{deletedRegion: {charOffset: start, charLength: Math.max(0, end - start)}, insertedContent: {text: edit.text}}],
+      },
+    ],
+  };
+  if (description !== undefined) fix.description = {text: description};
+  return fix;
+}
+
+export function format(results: LintResult[], context: FormatContext): string {
+  const rules: ReportingDescriptor[] = [];
+  const ruleIndex = new Map<string, number>();
+  const addRule = (d: ReportingDescriptor): number => {
+    let index = ruleIndex.get(d.id);
+    if (index === undefined) {
+      index = rules.push(d) - 1;
+      ruleIndex.set(d.id, index);
+    }
+    return index;
+  };
+  for (const rule of context.rules) addRule(descriptor(rule));
+
+  const sarifResults: SarifResult[] = [];
+  for (const result of results) {
+    const uri = fileUri(context.cwd, result.filePath);
+    for (const message of result.messages) {
+      const kind = messageKind(message);
+      const ruleId = message.ruleId ?? FATAL_RULE_ID;
+      let index = ruleIndex.get(ruleId);
+      if (index === undefined) {
+        index =
+          message.ruleId === null
+            ? addRule({id: FATAL_RULE_ID, shortDescription: {text: 'The file could not be read or parsed.'}, defaultConfiguration: {level: 'error'}})
+            : addRule({id: ruleId, defaultConfiguration: {level: LEVEL[kind]}});
+      }
+      const r: SarifResult = {
+        ruleId,
+        ruleIndex: index,
+        level: LEVEL[kind],
+        message: {text: message.message},
+        locations: [{physicalLocation: {artifactLocation: {uri}, region: region(message)}}],
+      };
+      // SARIF wants `fixes` items unique: identical suggestions are listed once.
+      const fixes = new Map<string, SarifFix>();
+      const addFix = (fix: SarifFix): void => void fixes.set(JSON.stringify(fix), fix);
+      if (message.fix) addFix(sarifFix(uri, message.fix));
+      for (const suggestion of message.suggestions ?? []) addFix(sarifFix(uri, suggestion.fix, suggestion.desc));
+      if (fixes.size > 0) r.fixes = [...fixes.values()];
+      sarifResults.push(r);
+    }
+  }
+
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'vmxlint',
+            version: context.version,
+            informationUri: INFORMATION_URI,
+            rules,
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results: sarifResults,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2);
+}

@@ -1,0 +1,74 @@
+/**
+ * Small helpers shared by the formatters. Kept dependency-free (only node:path and node:url)
+ * so that loading any one formatter stays cheap.
+ */
+import path from 'node:path';
+import {pathToFileURL} from 'node:url';
+import type {LintMessage} from '../engine/types.js';
+
+/** Whether a "file path" is a pseudo name such as `<stdin>` or `<text>` rather than a path. */
+function isPseudoPath(filePath: string): boolean {
+  return filePath.startsWith('<') && filePath.endsWith('>');
+}
+
+/** `filePath` relative to `cwd` with the platform's separators (for human-oriented output). */
+export function relativePath(cwd: string, filePath: string): string {
+  if (isPseudoPath(filePath)) return filePath;
+  const rel = path.relative(cwd, path.resolve(cwd, filePath));
+  return rel === '' ? path.basename(filePath) : rel;
+}
+
+/** `filePath` relative to `cwd` with forward slashes (for GitHub annotations and SARIF). */
+export function relativePosixPath(cwd: string, filePath: string): string {
+  return relativePath(cwd, filePath).split(path.sep).join('/');
+}
+
+/**
+ * A URI reference for `filePath`: relative to `cwd` (each segment percent-encoded, so spaces become
+ * `%20` and a `:` cannot be taken for a scheme), or a `file:` URL when no relative path exists
+ * (another drive on Windows).
+ */
+export function fileUri(cwd: string, filePath: string): string {
+  if (isPseudoPath(filePath)) return encodeURIComponent(filePath);
+  const abs = path.resolve(cwd, filePath);
+  const rel = path.relative(cwd, abs);
+  if (rel === '' || path.isAbsolute(rel)) return pathToFileURL(abs).href;
+  return rel.split(path.sep).map((segment) => encodeURIComponent(segment)).join('/');
+}
+
+export type Kind = 'error' | 'warning' | 'info';
+
+/** A message's kind: fatal messages are errors whatever their severity. */
+export function messageKind(message: LintMessage): Kind {
+  if (message.fatal || message.severity === 2) return 'error';
+  return message.severity === 1 ? 'warning' : 'info';
+}
+
+/** `n word` with an `s` when n is not 1. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Line-oriented formats print one message per line: line breaks in a message become spaces. */
+export function oneLine(text: string): string {
+  return text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
+}
+
+/** Characters XML 1.0 forbids outright (they cannot even be written as character references). */
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Remove what XML 1.0 cannot carry (C0 controls but tab/LF/CR, lone surrogates, U+FFFE, U+FFFF). */
+export function stripXmlForbidden(text: string): string {
+  return text.replace(XML_FORBIDDEN, '');
+}
+
+const XML_ENTITIES: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;'};
+
+/**
+ * Escape text for XML content or a (double- or single-quoted) attribute value. Tab, LF and CR are
+ * written as character references so that attribute-value normalisation keeps them, and C1
+ * controls / DEL (allowed but invisible) likewise.
+ */
+export function xmlEscape(value: string | number): string {
+  return stripXmlForbidden(String(value)).replace(/[&<>"'\t\n\r\u007F-\u009F]/g, (c) => XML_ENTITIES[c] ?? `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,24 @@
+/**
+ * `unix`: ESLint's unix format, `path:line:col: message [Error/rule-id]` per message, then a blank
+ * line and `N problems`. Paths are relative to the context's cwd; line breaks in a message become spaces.
+ */
+import type {LintResult} from '../engine/types.js';
+import type {FormatContext} from './types.js';
+import {messageKind, oneLine, plural, relativePath} from './shared.js';
+
+const LABEL = {error: 'Error', warning: 'Warning', info: 'Info'} as const;
+
+export function format(results: LintResult[], context: FormatContext): string {
+  let output = '';
+  let total = 0;
+  for (const result of results) {
+    const file = relativePath(context.cwd, result.filePath);
+    for (const message of result.messages) {
+      total++;
+      output += `${file}:${message.line || 0}:${message.column || 0}: ${oneLine(message.message)} `;
+      output += `[${LABEL[messageKind(message)]}${message.ruleId ? `/${message.ruleId}` : ''}]\n`;
+    }
+  }
+  if (total > 0) output += `\n${plural(total, 'problem')}`;
+  return output;
+}
