@@ -146,6 +146,7 @@ function toLintMessage(m: VmxMessage): LintMessage {
     message: m.reason,
     line: m.line ?? 1,
     column: m.column ?? 1,
+    nodeType: m.nodeType ?? null,
   };
   if (m.messageId) out.messageId = m.messageId;
   const end = m.place && 'end' in m.place ? m.place.end : undefined;

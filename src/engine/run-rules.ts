@@ -30,6 +30,8 @@ export interface EnabledRule {
 export interface VmxMessageData {
   severity: SeverityLevel;
   messageId?: string;
+  /** The type of the node reported on (`entry`, `comment`, `root`, …), as ESLint's `nodeType`. */
+  nodeType?: string;
   fix?: TextEdit;
   fixType?: RuleType | 'directive';
   suggestions?: Array<{desc: string; fix: TextEdit}>;
@@ -118,6 +120,7 @@ export function runRules(options: RunOptions): (tree: Root, file: VFile) => void
           makeMessage(interpolate(template, d.data), place, id, rule.meta.docs.url, {
             severity,
             messageId: d.messageId,
+            nodeType: d.node.type,
             fix,
             fixType: rule.meta.type,
             suggestions: suggestions?.length ? suggestions : undefined,

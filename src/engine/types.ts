@@ -165,7 +165,7 @@ export interface LintMessage {
   column: number;
   endLine?: number;
   endColumn?: number;
-  nodeType?: string;
+  nodeType?: string | null;
   fatal?: boolean;
   fix?: TextEdit;
   suggestions?: LintSuggestion[];

@@ -14,6 +14,7 @@ describe('messages', () => {
         messageId: 'bad',
         line: 2,
         column: 3,
+        nodeType: 'entry',
         endLine: 2,
         endColumn: 12,
         fix: {range: [10, 19], text: 'good = "2"'},
