@@ -3,14 +3,14 @@
  * write fixes atomically. One bad file never stops the others: it becomes a fatal result.
  */
 import path from 'node:path';
-import type {ConfigItem, RuleEntry} from './config/config-array.js';
+import type {ConfigArray, ConfigItem, RuleEntry} from './config/config-array.js';
 import {ConfigLoader} from './config/load.js';
 import {buildResult, fatalResult, lintBytes, type LintOptions} from './engine/linter.js';
 import type {LintResult} from './engine/types.js';
 import {findFiles} from './files.js';
 import {InputError, readVmxFile, sniffWrongKind} from './io/read.js';
 import {writeFixed} from './io/write.js';
-import {encode} from './syntax/encoding.js';
+import {encodeForWrite} from './syntax/encoding.js';
 
 export interface LintFilesOptions extends Omit<LintOptions, 'filePath' | 'config' | 'encoding' | 'encodingDeclared'> {
   cwd?: string;
@@ -50,16 +50,19 @@ export async function lintFile(file: string, loader: ConfigLoader, options: Lint
   }
   const wrongKind = sniffWrongKind(read.bytes);
   if (wrongKind) return {result: fatalResult(filePath, wrongKind)};
-  const config = await loader.forFile(filePath);
-  const {result, encoding, text: source} = lintBytes(read.bytes, {...options, filePath, config: config.forFile(filePath)});
+  const fileConfig = (await loader.forFile(filePath)).forFile(filePath);
+  const {result, encoding, text: source} = lintBytes(read.bytes, {...options, filePath, config: fileConfig});
+  // never write a file with a fatal problem (undecodable, a crashed rule), nor one the fix leaves as it was
   if (options.write && result.output !== undefined && encoding !== undefined && result.fatalErrorCount === 0) {
     try {
-      const bytes = encode(result.output, encoding);
+      const bytes = encodeForWrite(result.output);
       if (!sameBytes(bytes, read.bytes)) await writeFixed(filePath, bytes, read);
     } catch (error) {
+      // not written: report the file as it is on disk (its unfixed problems) plus why
       const why = error instanceof Error ? error.message : String(error);
-      const failed = fatalResult(filePath, why);
-      return {result: buildResult(filePath, [...failed.messages, ...result.messages], result.suppressedMessages, result.output, result.output), source};
+      const unfixed = lintBytes(read.bytes, {...options, fix: false, filePath, config: fileConfig}).result;
+      const messages = [...fatalResult(filePath, why).messages, ...unfixed.messages];
+      return {result: buildResult(filePath, messages, unfixed.suppressedMessages, source ?? ''), source};
     }
   }
   return {result, source};
@@ -76,6 +79,9 @@ export async function lintFiles(patterns: string | string[], options: LintFilesO
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
   });
   const loader = makeLoader(options);
+  // every config is loaded before any file is linted: a broken config stops the run before anything is written
+  const configs = new Map<string, ConfigArray>();
+  for (const file of files) configs.set(file, await loader.forFile(file));
   const results: LintResult[] = [];
   for (const file of ignoredExplicit) {
     const r = buildResult(file, [{ruleId: null, severity: 1, message: 'File ignored because of a matching ignore pattern', line: 0, column: 0}], [], '');
@@ -83,7 +89,7 @@ export async function lintFiles(patterns: string | string[], options: LintFilesO
     options.onResult?.(r, undefined);
   }
   for (const file of files) {
-    const config = await loader.forFile(file);
+    const config = configs.get(file)!;
     if (config.isIgnored(file) && !list.some((p) => path.resolve(cwd, p) === file)) continue;
     const {result, source} = await lintFile(file, loader, {...options, cwd});
     results.push(result);

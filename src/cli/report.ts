@@ -63,10 +63,10 @@ async function emit(results: LintResult[], args: CliArgs, io: CliIo, color: bool
       return 2;
     }
   } else await write(io.stdout, text && !text.endsWith('\n') ? text + '\n' : text);
-  // fatal problems (unreadable files) also go to stderr, one line each, whatever the format
+  // fatal problems (unreadable files, crashed rules) also go to stderr, one line each, whatever the format
   for (const r of results) {
     for (const m of r.messages) {
-      if (m.fatal && m.ruleId === null) await write(io.stderr, `vmxlint: ${path.relative(cwd, r.filePath) || r.filePath}: ${m.message}\n`);
+      if (m.fatal) await write(io.stderr, `vmxlint: ${path.relative(cwd, r.filePath) || r.filePath}: ${m.message}\n`);
     }
   }
   return exitCode(results, args.maxWarnings);

@@ -1,5 +1,6 @@
 /** Reading a .vmx: every way it can fail becomes one clear sentence, never a stack trace. */
 import fs from 'node:fs/promises';
+import {constants} from 'node:fs';
 
 /** Larger than any real .vmx by far; above it a file cannot be held as one string safely. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -11,11 +12,24 @@ export class InputError extends Error {
   }
 }
 
+/** What `--fix` needs to know to write a file back only if nobody changed it since it was read. */
+export interface FileIdentity {
+  dev: bigint;
+  ino: bigint;
+  size: bigint;
+  mtimeNs: bigint;
+  ctimeNs: bigint;
+}
+
 export interface ReadFile {
   bytes: Uint8Array;
   size: number;
   mtimeMs: number;
   mode: number;
+  uid: number;
+  gid: number;
+  /** Identity and timestamps (nanoseconds) taken from the open handle before reading. */
+  identity: FileIdentity;
 }
 
 const CODES: Record<string, string> = {
@@ -23,46 +37,81 @@ const CODES: Record<string, string> = {
   EISDIR: 'is a directory, not a file',
   EACCES: 'permission denied',
   EPERM: 'permission denied',
+  EROFS: 'read-only file system',
   ELOOP: 'too many symbolic links (a link loop)',
   ENAMETOOLONG: 'file name too long',
   ENOTDIR: 'a part of the path is not a directory',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EIO: 'input/output error',
+  EXDEV: 'cannot rename across file systems',
+  EBUSY: 'the file is busy',
+  ETXTBSY: 'the file is busy',
 };
 
 /** Describe a filesystem error in one line. */
 export function describeIoError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code;
-  return (code && CODES[code]) ?? (error instanceof Error ? error.message : String(error));
+  const text = (code && CODES[code]) ?? (error instanceof Error ? error.message : String(error));
+  return text.split('\n')[0];
 }
 
-/** Read a file's bytes, refusing what is not a regular file or is too large. Throws InputError. */
+export function identityOf(stat: {dev: bigint; ino: bigint; size: bigint; mtimeNs: bigint; ctimeNs: bigint}): FileIdentity {
+  return {dev: stat.dev, ino: stat.ino, size: stat.size, mtimeNs: stat.mtimeNs, ctimeNs: stat.ctimeNs};
+}
+
+export function sameIdentity(a: FileIdentity, b: FileIdentity): boolean {
+  return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
+}
+
+/**
+ * Read a file's bytes, refusing what is not a regular file or is too large. Throws InputError.
+ * The file is opened first (non-blocking, so a FIFO cannot hang the run) and checked through the
+ * open handle: what is checked is what is read.
+ */
 export async function readVmxFile(file: string): Promise<ReadFile> {
-  let stat;
+  let handle: fs.FileHandle;
   try {
-    stat = await fs.stat(file);
+    handle = await fs.open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     throw new InputError(describeIoError(error));
   }
-  if (stat.isDirectory()) throw new InputError(CODES.EISDIR);
-  if (!stat.isFile()) throw new InputError('not a regular file (a device, pipe or socket): refusing to read it');
-  if (stat.size > MAX_FILE_BYTES) {
-    throw new InputError(`file too large (${Math.round(stat.size / 1048576)} MiB, the limit is ${MAX_FILE_BYTES / 1048576} MiB): not a .vmx configuration`);
-  }
   try {
-    const bytes = await fs.readFile(file);
-    return {bytes, size: stat.size, mtimeMs: stat.mtimeMs, mode: stat.mode};
+    const stat = await handle.stat({bigint: true});
+    if (stat.isDirectory()) throw new InputError(CODES.EISDIR);
+    if (!stat.isFile()) throw new InputError('not a regular file (a device, pipe or socket): refusing to read it');
+    if (stat.size > BigInt(MAX_FILE_BYTES)) {
+      throw new InputError(`file too large (${Number(stat.size / 1048576n)} MiB, the limit is ${MAX_FILE_BYTES / 1048576} MiB): not a .vmx configuration`);
+    }
+    const bytes = await handle.readFile();
+    return {
+      bytes,
+      size: Number(stat.size),
+      mtimeMs: Number(stat.mtimeMs),
+      mode: Number(stat.mode),
+      uid: Number(stat.uid),
+      gid: Number(stat.gid),
+      identity: identityOf(stat),
+    };
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(describeIoError(error));
+  } finally {
+    await handle.close().catch(() => undefined);
   }
 }
 
 /**
- * Files that are not .vmx text given by mistake: a VMDK descriptor, a .vmxf (XML).
- * Returns a sentence saying what the file is, or undefined.
+ * Files that are not .vmx text given by mistake: a VMDK descriptor or sparse extent, a .vmxf (XML),
+ * UTF-16 text. Returns a sentence saying what the file is, or undefined.
  */
 export function sniffWrongKind(bytes: Uint8Array): string | undefined {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 512)).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '');
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return 'this file is UTF-16 text (it starts with a UTF-16 byte order mark): .vmx files are 8-bit text, save it as UTF-8';
+  }
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 512)).toString('latin1').replace(/^\xEF\xBB\xBF/, '');
   const start = head.trimStart();
-  if (/^# Disk DescriptorFile/i.test(start) || /^KDMV/.test(head)) {
+  if (/^# Disk DescriptorFile/i.test(start) || /^(KDMV|COWD)/.test(head)) {
     return 'this is a VMDK disk descriptor, not a .vmx configuration: vmxlint does not check disk files';
   }
   if (start.startsWith('<?xml') || /^<Foundry[\s>]/.test(start)) {

@@ -1,31 +1,130 @@
 /**
- * Atomic writes for --fix: write-file-atomic writes a temp file in the same directory, fsyncs
- * and renames it over the target (a symlink is written at its target), keeping mode and owner.
- * Before that, the file is checked to be unchanged since it was read: never clobber an edit.
+ * Atomic writes for --fix, without a library so that the "unchanged since read" check sits right
+ * before the rename:
+ *
+ * 1. resolve symlinks (a symlinked .vmx is fixed at its target, the link stays a link);
+ * 2. refuse what is not a regular file, a read-only file, a file changed since it was read;
+ * 3. write the bytes to a new temp file in the target's directory (`O_EXCL`, mode 0600), give it
+ *    the original's owner (where permitted) and mode, fsync it;
+ * 4. check again that the original is unchanged: same device, inode, size, mtime and ctime (ns)
+ *    and the same bytes — only then rename the temp file over it, and fsync the directory.
+ *
+ * On any error the temp file is removed and the original is untouched. Killed with SIGKILL, the
+ * process cannot clean up: the original is then either the old or the new file (rename is atomic),
+ * and at most one `.<name>.vmxlint-<pid>-<random>.tmp` file per file being written is left next to
+ * it; it is never matched by vmxlint's `*.vmx`/`*.vmtx` search and can be deleted.
  */
-import fs from 'node:fs/promises';
-import writeFileAtomic from 'write-file-atomic';
-import {describeIoError, InputError, type ReadFile} from './read.js';
+import {randomBytes} from 'node:crypto';
+import fsp from 'node:fs/promises';
+import {constants, type BigIntStats} from 'node:fs';
+import path from 'node:path';
+import {describeIoError, identityOf, InputError, sameIdentity, type ReadFile} from './read.js';
 
-export async function writeFixed(file: string, bytes: Uint8Array, original: ReadFile): Promise<void> {
+/** The file-system calls a write makes: node:fs/promises by default, replaceable in tests. */
+export interface WriteOps {
+  realpath(file: string): Promise<string>;
+  stat(file: string, options: {bigint: true}): Promise<BigIntStats>;
+  access(file: string, mode: number): Promise<void>;
+  open(file: string, flags: string | number, mode?: number): Promise<fsp.FileHandle>;
+  readFile(file: string): Promise<Uint8Array>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(file: string): Promise<void>;
+}
+
+export const nodeWriteOps: WriteOps = {
+  realpath: (f) => fsp.realpath(f),
+  stat: (f, o) => fsp.stat(f, o),
+  access: (f, m) => fsp.access(f, m),
+  open: (f, flags, mode) => fsp.open(f, flags, mode),
+  readFile: (f) => fsp.readFile(f),
+  rename: (a, b) => fsp.rename(a, b),
+  unlink: (f) => fsp.unlink(f),
+};
+
+/** Temp files are named so: hidden, next to the target, never ending in .vmx/.vmtx. */
+export const TEMP_FILE = /^\..+\.vmxlint-\d+-[0-9a-f]+\.tmp$/;
+
+export function tempPathFor(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.vmxlint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+}
+
+const CHANGED = 'file changed on disk since vmxlint read it: fix not written (run vmxlint again)';
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.compare(a, b) === 0;
+}
+
+/** Whether `target` is still exactly what was read: identity, timestamps and content. */
+async function unchanged(ops: WriteOps, target: string, original: ReadFile): Promise<boolean> {
+  try {
+    const content = await ops.readFile(target);
+    if (!sameBytes(content, original.bytes)) return false;
+    // stat after the read: a change during the read moves mtime/ctime
+    return sameIdentity(identityOf(await ops.stat(target, {bigint: true})), original.identity);
+  } catch {
+    return false; // gone or replaced by something unreadable: changed
+  }
+}
+
+/** Best effort: make the rename itself durable. Not every platform can fsync a directory. */
+async function syncDirectory(ops: WriteOps, dir: string): Promise<void> {
+  let handle: fsp.FileHandle | undefined;
+  try {
+    handle = await ops.open(dir, constants.O_RDONLY);
+    await handle.sync();
+  } catch {
+    // EISDIR/EPERM/EINVAL on some systems: the file itself was already fsynced
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+/** Write fixed bytes over the file that was read as `original`. Throws InputError (one line) on any failure. */
+export async function writeFixed(file: string, bytes: Uint8Array, original: ReadFile, ops: WriteOps = nodeWriteOps): Promise<void> {
+  const fail = (what: string, error?: unknown) => new InputError(`cannot write the fix: ${what}${error === undefined ? '' : `: ${describeIoError(error)}`}`);
   let target: string;
-  let now;
+  let now: BigIntStats;
   try {
-    target = await fs.realpath(file);
-    now = await fs.stat(target);
+    target = await ops.realpath(file);
+    now = await ops.stat(target, {bigint: true});
   } catch (error) {
-    throw new InputError(`cannot write the fix: ${describeIoError(error)}`);
+    throw fail('cannot find the file again', error);
   }
-  if (now.size !== original.size || now.mtimeMs !== original.mtimeMs) {
-    throw new InputError('file changed on disk while vmxlint was fixing it: not written, run again');
-  }
+  if (!now.isFile()) throw fail('not a regular file');
+  if (!sameIdentity(identityOf(now), original.identity)) throw new InputError(CHANGED);
   // mode bits too: root passes access(W_OK) even for a file its owner made read-only
-  const readOnly = (now.mode & 0o222) === 0 || (await fs.access(target, fs.constants.W_OK).then(() => false, () => true));
-  if (readOnly) throw new InputError('cannot write the fix: the file is read-only');
+  const readOnly = (Number(now.mode) & 0o222) === 0 || (await ops.access(target, constants.W_OK).then(() => false, () => true));
+  if (readOnly) throw fail('the file is read-only');
+
+  const temp = tempPathFor(target);
+  let handle: fsp.FileHandle | undefined;
   try {
-    const chown = process.getuid?.() === 0 ? {uid: now.uid, gid: now.gid} : undefined;
-    await writeFileAtomic(target, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), {mode: now.mode & 0o7777, chown, fsync: true});
+    handle = await ops.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
   } catch (error) {
-    throw new InputError(`cannot write the fix: ${describeIoError(error)}`);
+    throw fail(`cannot create a temporary file in ${path.dirname(target)}`, error);
   }
+  let renamed = false;
+  try {
+    await handle.writeFile(bytes);
+    const uid = Number(now.uid);
+    const gid = Number(now.gid);
+    if (uid !== process.getuid?.() || gid !== process.getgid?.()) {
+      // keep the owner where permitted (root; or a group the user belongs to); otherwise the writer owns it
+      await handle.chown(uid, gid).catch(() => handle!.chown(process.getuid?.() ?? uid, gid).catch(() => undefined));
+    }
+    // after chown, which clears set-id bits
+    await handle.chmod(Number(now.mode) & 0o7777);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    if (!(await unchanged(ops, target, original))) throw new InputError(CHANGED);
+    await ops.rename(temp, target);
+    renamed = true;
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    if (!renamed) await ops.unlink(temp).catch(() => undefined);
+    if (error instanceof InputError) throw error;
+    throw fail('writing failed, the file is unchanged', error);
+  }
+  await syncDirectory(ops, path.dirname(target));
 }

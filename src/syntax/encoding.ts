@@ -77,7 +77,11 @@ const DECLARATION = /^[ \t]*\.encoding[ \t]*=[ \t]*"?([^"\s#]*)"?/im;
 export function findDeclaredEncoding(bytes: Uint8Array): string | undefined {
   // The declaration is short and near the top; scan a bounded prefix first, then everything.
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString('latin1');
-  const m = DECLARATION.exec(head) ?? (bytes.length > 4096 ? DECLARATION.exec(Buffer.from(bytes).toString('latin1')) : null);
+  let m = DECLARATION.exec(head);
+  // a match that reaches the end of the prefix may be cut short (`windows-12|52`): read it whole
+  if (bytes.length > head.length && (!m || m.index + m[0].length >= head.length)) {
+    m = DECLARATION.exec(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1'));
+  }
   return m ? m[1] : undefined;
 }
 
@@ -172,13 +176,36 @@ export function decode(bytes: Uint8Array): Decoded {
 export function encode(text: string, encoding: string): Uint8Array {
   const codec = resolveEncoding(encoding);
   if (codec === undefined) throw new DecodeError(`unknown encoding "${encoding}"`, 'unknown-encoding');
-  if (codec === 'utf8') return new Uint8Array(Buffer.from(text, 'utf8'));
+  if (codec === 'utf8') {
+    // Buffer would write a lone surrogate as U+FFFD: refuse instead
+    if (/\p{Surrogate}/u.test(text)) throw new DecodeError('text contains a lone UTF-16 surrogate that UTF-8 cannot encode', 'invalid-bytes');
+    return new Uint8Array(Buffer.from(text, 'utf8'));
+  }
   const bytes = iconv().encode(text, codec, {addBOM: false});
   const back = iconv().decode(bytes, codec, {stripBOM: false});
   if (back !== text) {
     throw new DecodeError(`text contains characters that ${encoding} cannot encode`, 'invalid-bytes');
   }
   return new Uint8Array(bytes);
+}
+
+/**
+ * The bytes to write for a fixed text: encoded in the encoding the text itself declares (UTF-8 when
+ * it declares none, as `decode` reads it) and proven by decoding them back to the same text. So a
+ * fix that changes `.encoding` is written in the new encoding, and nothing is ever written that
+ * vmxlint (or VMware) would read differently. Throws DecodeError.
+ */
+export function encodeForWrite(text: string): Uint8Array {
+  const declared = DECLARATION.exec(text)?.[1];
+  const bytes = encode(text, declared ?? 'UTF-8');
+  let back: Decoded;
+  try {
+    back = decode(bytes);
+  } catch (error) {
+    throw new DecodeError(`the fixed text would not read back cleanly (${(error as Error).message}): not written`, 'invalid-bytes');
+  }
+  if (back.text !== text) throw new DecodeError('the fixed text would not read back as written: not written', 'invalid-bytes');
+  return bytes;
 }
 
 /** Whether `text` can be written in `encoding` without loss. */
