@@ -26,11 +26,16 @@ class UsageError extends Error {}
 
 export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).version;
 
-async function parseArgs(argv: string[]): Promise<CliArgs> {
+async function parseArgs(argv: string[], columns: number | undefined): Promise<CliArgs> {
   const [{default: yargs}, {declare}] = await Promise.all([import('yargs'), import('./options.js')]);
-  const parser = declare(yargs(argv)).version(VERSION).help().wrap(Math.min(110, process.stdout.columns ?? 100));
+  const parser = declare(yargs())
+    .version('version', 'Show the version number', VERSION)
+    .alias('version', 'v')
+    .help('help', 'Show this help')
+    .alias('help', 'h')
+    .wrap(Math.min(110, columns ?? 100));
   return new Promise((resolve, reject) => {
-    parser.fail((msg, err) => reject(new UsageError(explainUnknown(msg ?? err?.message ?? "invalid arguments", (parser as unknown as {getOptions(): {key: Record<string, unknown>}}).getOptions()))));
+    parser.fail((msg, err) => reject(new UsageError(explainUnknown(msg ?? err?.message ?? 'invalid arguments', parser as unknown as OptionsOwner, argv))));
     parser.exitProcess(false);
     let output = '';
     const parsed = parser.parse(argv, {}, (_err, _args, out) => {
@@ -41,16 +46,27 @@ async function parseArgs(argv: string[]): Promise<CliArgs> {
   });
 }
 
-/** yargs says "Unknown argument: fixx"; add a did-you-mean from the declared options. */
-function explainUnknown(message: string, options: {key: Record<string, unknown>}): string {
-  const m = /Unknown arguments?: (.+)/.exec(message);
+interface OptionsOwner {
+  getOptions(): {key: Record<string, unknown>; alias: Record<string, string[]>};
+}
+
+/** yargs says "Unknown argument: fixx"; name it as typed and add a did-you-mean from the declared options. */
+export function explainUnknown(message: string, owner: OptionsOwner, argv: string[] = []): string {
+  const m = /^Unknown arguments?: (.+)$/s.exec(message);
   if (!m) return message;
-  const names = Object.keys(options.key).filter((k) => !/[A-Z]/.test(k));
+  const options = owner.getOptions();
+  const long = Object.keys(options.key).filter((k) => k.length > 1 && !/[A-Z]/.test(k) && k !== '$0' && k !== 'patterns');
   return m[1]
     .split(', ')
-    .map((arg) => {
-      const guess = closest(arg.replace(/^-+/, ''), names);
-      return `Unknown option: ${arg.length > 1 && !arg.startsWith('-') ? `--${arg}` : arg}${guess ? ` (did you mean --${guess}?)` : ''}`;
+    .map((raw) => {
+      let name = raw.replace(/^-+/, '');
+      // yargs reports `--no-colr` as `colr`
+      if (!argv.some((a) => a === `--${name}` || a.startsWith(`--${name}=`)) && argv.some((a) => a === `--no-${name}`)) name = `no-${name}`;
+      const typed = name.length === 1 ? `-${name}` : `--${name}`;
+      const bare = name.replace(/^no-/, '');
+      const guess = name.length > 1 ? closest(bare, long) : undefined;
+      const suggestion = guess ? `${bare !== name ? 'no-' : ''}${guess}` : undefined;
+      return `Unknown option: ${typed}${suggestion ? ` (did you mean --${suggestion}?)` : ''}`;
     })
     .join('\n');
 }
@@ -83,7 +99,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   let args: CliArgs;
   try {
-    args = await parseArgs(argv);
+    args = await parseArgs(argv, io.stdout.isTTY ? (io.stdout as {columns?: number}).columns : undefined);
   } catch (error) {
     const output = (error as {output?: string}).output;
     if (output !== undefined) {
@@ -106,16 +122,24 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** --color / --no-color win; then FORCE_COLOR, NO_COLOR (https://no-color.org: set and not empty), a terminal. */
+export function useColor(args: Pick<CliArgs, 'color' | 'outputFile'>, io: Pick<CliIo, 'stdout'>, env: Record<string, string | undefined>): boolean {
+  if (args.color !== undefined) return args.color;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  if (env.NO_COLOR) return false;
+  return Boolean(io.stdout.isTTY) && !args.outputFile;
+}
+
 function checkUsage(args: CliArgs): {fixTypes?: Array<RuleType | 'directive'>; settings: Settings} {
   if (args.fix && args.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together');
-  if (args.fixType && !args.fix && !args.fixDryRun) throw new UsageError('--fix-type needs --fix or --fix-dry-run');
+  if (args.fixType && !args.fix && !args.fixDryRun && args.format !== 'diff') throw new UsageError('--fix-type needs --fix, --fix-dry-run or -f diff');
   if (!FORMATS.includes(args.format)) {
     const guess = closest(args.format, FORMATS);
     throw new UsageError(`unknown format "${args.format}": expected one of ${FORMATS.join(', ')}${guess ? ` (did you mean ${guess}?)` : ''}`);
   }
   if (args.stdinFilename && !args.stdin) throw new UsageError('--stdin-filename needs --stdin');
   if (args.stdin && args.patterns.length) throw new UsageError('--stdin cannot be combined with file patterns');
-  if (!Number.isInteger(args.maxWarnings)) throw new UsageError('--max-warnings takes a whole number');
+  if (!Number.isInteger(args.maxWarnings) || args.maxWarnings < -1) throw new UsageError('--max-warnings takes a whole number (0 or more; -1 for no limit)');
   let fixTypes: Array<RuleType | 'directive'> | undefined;
   if (args.fixType) {
     fixTypes = args.fixType.flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean) as Array<RuleType | 'directive'>;
@@ -136,11 +160,11 @@ function checkUsage(args: CliArgs): {fixTypes?: Array<RuleType | 'directive'>; s
 async function run(args: CliArgs, io: CliIo, cwd: string, env: Record<string, string | undefined>): Promise<number> {
   const {fixTypes, settings} = checkUsage(args);
   const rules = parseRuleFlags(args.rule);
-  const color = args.color ?? (Boolean(io.stdout.isTTY) && !('NO_COLOR' in env) && !args.outputFile);
+  const color = useColor(args, io, env);
   const info = await import('./info.js');
-  if (args.listRules) return info.listRules(io.stdout);
+  if (args.listRules) return info.listRules(io.stdout, args.format === 'json');
   if (args.listHosts) return info.listHosts(io.stdout);
-  if (args.init) return info.init(cwd, io.stdout);
+  if (args.init) return info.init(cwd, io);
 
   const options: LintFilesOptions = {
     cwd,
@@ -148,7 +172,8 @@ async function run(args: CliArgs, io: CliIo, cwd: string, env: Record<string, st
     configLookup: args.configLookup,
     rules,
     settings,
-    fix: args.fix || args.fixDryRun,
+    // -f diff prints the fixes as a patch: it computes them (writing only with --fix)
+    fix: args.fix || args.fixDryRun || args.format === 'diff',
     fixTypes,
     write: args.fix,
     inlineConfig: args.inlineConfig,
@@ -158,11 +183,12 @@ async function run(args: CliArgs, io: CliIo, cwd: string, env: Record<string, st
     errorOnUnmatchedPattern: args.errorOnUnmatchedPattern,
   };
   if (args.printConfig) return info.printConfig(path.resolve(cwd, args.printConfig), options, io.stdout);
-  if (!args.stdin && args.patterns.length === 0) throw new UsageError('no files given: pass files, directories or globs (or --stdin)');
+  // as ESLint: no pattern means the current directory
+  const patterns = args.stdin || args.patterns.length ? args.patterns : ['.'];
 
   const report = await import('./report.js');
   if (args.stdin) return report.runStdin(args, options, io, color);
-  return report.runFiles(args, options, io, color);
+  return report.runFiles({...args, patterns}, options, io, color, env);
 }
 
 export type {LintResult};

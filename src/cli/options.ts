@@ -41,27 +41,41 @@ export interface CliArgs {
 export function declare(y: Argv): Argv<CliArgs> {
   return y
     .scriptName('vmxlint')
-    .usage('$0 [options] [files, directories or globs...]\n\nLint VMware .vmx/.vmtx files; with --fix, fix them in place.')
+    .usage(
+      '$0 [options] [files, directories or globs...]\n\n' +
+        'Lint VMware .vmx/.vmtx files; with --fix, fix them in place. With no file given, lints the current directory.\n' +
+        'Exit codes: 0 no errors (and warnings within --max-warnings), 1 lint errors, 2 bad usage, bad config or an unreadable file.',
+    )
     .command('$0 [patterns..]', false)
     .positional('patterns', {type: 'string', array: true, default: [], describe: 'Files, directories (recursing into *.vmx, *.vmtx) and globs'})
     .group(['fix', 'fix-dry-run', 'fix-type'], 'Fixing:')
     .option('fix', {type: 'boolean', default: false, describe: 'Fix problems and write the files back (atomically)'})
     .option('fix-dry-run', {type: 'boolean', default: false, describe: 'Show the unified diff of what --fix would change; write nothing'})
-    .option('fix-type', {type: 'string', array: true, describe: `Kinds of fixes to apply: ${FIX_TYPES.join(', ')} (comma-separated or repeated)`})
+    .option('fix-type', {
+      type: 'string',
+      array: true,
+      nargs: 1,
+      describe: `Kinds of fixes to apply with --fix or --fix-dry-run: ${FIX_TYPES.join(', ')} (comma-separated or repeated)`,
+    })
     .group(['format', 'output-file', 'quiet', 'max-warnings', 'color'], 'Output:')
-    .option('format', {alias: 'f', type: 'string', default: 'stylish', describe: `Output format: ${FORMATS.join(', ')}`})
-    .option('output-file', {alias: 'o', type: 'string', describe: 'Write the report to this file'})
-    .option('quiet', {type: 'boolean', default: false, describe: 'Report errors only'})
+    .option('format', {alias: 'f', type: 'string', default: 'stylish', describe: `Output format: ${FORMATS.join(', ')} (diff: the fixes as a patch for git apply)`})
+    .option('output-file', {alias: 'o', type: 'string', describe: 'Write the report to this file instead of standard output'})
+    .option('quiet', {type: 'boolean', default: false, describe: 'Report errors only (warnings still count for --max-warnings)'})
     .option('max-warnings', {type: 'number', default: -1, describe: 'Exit 1 when there are more warnings than this (-1: no limit)'})
-    .option('color', {type: 'boolean', describe: 'Force colour on or off (--no-color; NO_COLOR is honoured)'})
+    .option('color', {type: 'boolean', describe: 'Force colour on or off (--no-color); default: on when stdout is a terminal and NO_COLOR is not set'})
     .group(['config', 'config-lookup', 'rule', 'inline-config', 'report-unused-disable-directives', 'print-config', 'init'], 'Configuration:')
-    .option('config', {alias: 'c', type: 'string', describe: 'Use this config file (no lookup)'})
+    .option('config', {alias: 'c', type: 'string', describe: 'Use this config file for every file (no lookup)'})
     .option('config-lookup', {type: 'boolean', default: true, describe: 'Look for config files next to and above each file (--no-config-lookup: recommended rules only)'})
-    .option('rule', {type: 'string', array: true, describe: "Set a rule, e.g. --rule 'quoted-values: off' or --rule 'key-spelling: [\"warn\", {}]' (repeatable)"})
+    .option('rule', {
+      type: 'string',
+      array: true,
+      nargs: 1,
+      describe: "Set a rule over the config: --rule 'no-duplicate-keys: warn' or --rule 'id: [\"error\", {...options}]' (repeatable)",
+    })
     .option('inline-config', {type: 'boolean', default: true, describe: 'Honour # vmxlint comments in files (--no-inline-config ignores them)'})
     .option('report-unused-disable-directives', {type: 'boolean', default: false, describe: 'Warn about disable directives that suppress nothing (fixable)'})
-    .option('print-config', {type: 'string', describe: 'Print the rules and settings that apply to this file, as JSON'})
-    .option('init', {type: 'boolean', default: false, describe: 'Write a starter vmxlint.config.json (asks nothing)'})
+    .option('print-config', {type: 'string', describe: 'Print the rules and settings that apply to this file, as JSON, and exit'})
+    .option('init', {type: 'boolean', default: false, describe: 'Write a starter vmxlint.config.json (asks a few questions on a terminal, none otherwise)'})
     .group(['role', 'host', 'cpu', 'amd-family', 'outer-product'], 'Nested-VM context (wins over file directives and config):')
     .option('role', {type: 'string', describe: 'Role of the VM: outer, inner or none'})
     .option('host', {type: 'string', describe: 'Physical host product, e.g. esx-3.0, workstation-6.5, esxi-8.0 (see --list-hosts)'})
@@ -69,19 +83,17 @@ export function declare(y: Argv): Argv<CliArgs> {
     .option('amd-family', {type: 'string', describe: 'AMD processor family: 0fh-revf, 0fh-revg or 10h'})
     .option('outer-product', {type: 'string', describe: 'VMware product running inside the outer VM (for an inner VM)'})
     .group(['stdin', 'stdin-filename', 'ignore', 'ignore-pattern', 'error-on-unmatched-pattern', 'cache', 'cache-location'], 'Input:')
-    .option('stdin', {type: 'boolean', default: false, describe: 'Lint text from standard input'})
+    .option('stdin', {type: 'boolean', default: false, describe: 'Lint text from standard input (with --fix: print the fixed text)'})
     .option('stdin-filename', {type: 'string', describe: 'File name to use for standard input (config lookup, messages)'})
-    .option('ignore', {type: 'boolean', default: true, describe: 'Honour .vmxlintignore (--no-ignore disables it)'})
-    .option('ignore-pattern', {type: 'string', array: true, describe: 'Ignore files matching this gitignore-style pattern (repeatable)'})
+    .option('ignore', {type: 'boolean', default: true, describe: 'Honour .vmxlintignore and --ignore-pattern (--no-ignore disables both)'})
+    .option('ignore-pattern', {type: 'string', array: true, nargs: 1, describe: 'Ignore files matching this gitignore-style pattern (repeatable)'})
     .option('error-on-unmatched-pattern', {type: 'boolean', default: true, describe: 'Exit 2 when a pattern matches no file'})
     .option('cache', {type: 'boolean', default: false, describe: 'Only re-lint files whose content, config or vmxlint version changed'})
     .option('cache-location', {type: 'string', default: '.vmxlintcache', describe: 'Where --cache keeps its data'})
     .group(['list-rules', 'list-hosts', 'debug', 'help', 'version'], 'Other:')
-    .option('list-rules', {type: 'boolean', default: false, describe: 'List the rules: id, fixable, default severity, description'})
+    .option('list-rules', {type: 'boolean', default: false, describe: 'List the rules: id, fixable, default severity, description (-f json for JSON)'})
     .option('list-hosts', {type: 'boolean', default: false, describe: 'List the host products: id, CPU, keys an outer VM needs, notes'})
     .option('debug', {type: 'boolean', default: false, describe: 'Show stack traces of internal errors'})
-    .alias('help', 'h')
-    .alias('version', 'v')
     .strict()
     .parserConfiguration({'camel-case-expansion': true, 'strip-dashed': true}) as unknown as Argv<CliArgs>;
 }

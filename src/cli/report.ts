@@ -8,11 +8,13 @@ import type {CliArgs} from './options.js';
 import type {CliIo} from './main.js';
 import {VERSION} from './main.js';
 
-function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
-  return new Promise((resolve) => (text ? stream.write(text, () => resolve()) : resolve()));
+type Chunk = string | Uint8Array;
+
+function write(stream: NodeJS.WritableStream, chunk: Chunk): Promise<void> {
+  return new Promise((resolve) => (chunk.length ? stream.write(chunk, () => resolve()) : resolve()));
 }
 
-/** --quiet: errors only (counts follow). */
+/** --quiet: errors only (the exit code still counts the warnings, as ESLint's). */
 function onlyErrors(r: LintResult): LintResult {
   const messages = r.messages.filter((m) => m.severity === 2);
   return {...r, messages, warningCount: 0, fixableWarningCount: 0, infoCount: 0};
@@ -25,66 +27,143 @@ export function exitCode(results: LintResult[], maxWarnings: number): number {
   return maxWarnings >= 0 && warnings > maxWarnings ? 1 : 0;
 }
 
-/** A unified patch of every fix, with a/ b/ paths relative to cwd, that `git apply` accepts. */
-export async function patchOf(pairs: Array<{file: string; before: string; after: string}>, cwd: string): Promise<string> {
-  if (!pairs.length) return '';
-  const {createTwoFilesPatch} = await import('diff');
-  return pairs
-    .map(({file, before, after}) => {
-      const rel = path.relative(cwd, file).split(path.sep).join('/');
-      const patch = createTwoFilesPatch(`a/${rel}`, `b/${rel}`, before, after, undefined, undefined, {context: 3});
-      // drop the "Index:" and "====" lines: git apply wants a diff --git header or plain ---/+++ lines
-      const body = patch.split('\n').filter((l, i) => !(i < 2 && (l.startsWith('Index: ') || /^=+$/.test(l)))).join('\n');
-      return `diff --git a/${rel} b/${rel}\n${body}`;
-    })
-    .join('');
+export interface FixedFile {
+  /** Absolute path, or a pseudo name such as `<stdin>`. */
+  file: string;
+  before: string;
+  after: string;
 }
 
-async function emit(results: LintResult[], args: CliArgs, io: CliIo, color: boolean, diffs: Array<{file: string; before: string; after: string}>): Promise<number> {
-  const cwd = io.cwd ?? process.cwd();
-  const shown = args.quiet ? results.map(onlyErrors) : results;
-  let text = '';
-  if (args.format === 'diff') {
-    text = await patchOf(diffs, cwd);
-  } else {
-    const {loadFormatter} = await import('../formatters/index.js');
-    const {ruleInfos} = await import('./info.js');
-    const formatter = await loadFormatter(args.format);
-    text = formatter(shown, {cwd, color, version: VERSION, rules: ruleInfos()});
-    if (args.fixDryRun && args.format === 'stylish') text = (await patchOf(diffs, cwd)) + text;
+/** A path as git writes it in a patch header: C-quoted when it holds `"`, `\` or control characters. */
+export function gitPath(p: string): string {
+  if (!/["\\\u0000-\u001f\u007f]/.test(p)) return p;
+  const escaped = p.replace(/["\\\u0000-\u001f\u007f]/g, (c) => {
+    const named: Record<string, string> = {'"': '\\"', '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\b': '\\b', '\f': '\\f', '\v': '\\v', '\u0007': '\\a'};
+    return named[c] ?? `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`;
+  });
+  return `"${escaped}"`;
+}
+
+/** The text's declared `.encoding` (the patch of a windows-1252 file must be in windows-1252 for git apply). */
+function declaredEncoding(text: string): string {
+  return /^[ \t]*\.encoding[ \t]*=[ \t]*"?([^"\s#]*)"?/im.exec(text)?.[1] ?? 'UTF-8';
+}
+
+/**
+ * One unified patch of every fix, `diff --git a/<path> b/<path>` per file with paths relative to cwd,
+ * that `git apply` (and `patch -p1`) accepts. Headers are UTF-8; each file's lines are in the file's own
+ * encoding, so the patch applies to the bytes on disk.
+ */
+export async function patchOf(files: FixedFile[], cwd: string): Promise<Uint8Array> {
+  if (!files.length) return new Uint8Array();
+  const [{createTwoFilesPatch}, {encode}] = await Promise.all([import('diff'), import('../syntax/encoding.js')]);
+  const chunks: Buffer[] = [];
+  for (const {file, before, after} of [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+    const rel = file.startsWith('<') ? file : path.relative(cwd, file).split(path.sep).join('/');
+    const a = gitPath(`a/${rel}`);
+    const b = gitPath(`b/${rel}`);
+    const patch = createTwoFilesPatch('a', 'b', before, after, undefined, undefined, {context: 3});
+    // drop the library's "====" / "---" / "+++" lines: git's own header follows
+    const body = patch.slice(patch.indexOf('\n@@') + 1);
+    chunks.push(Buffer.from(`diff --git ${a} ${b}\n--- ${a}\n+++ ${b}\n`, 'utf8'));
+    let bytes: Uint8Array;
+    try {
+      bytes = encode(body, declaredEncoding(before));
+    } catch {
+      bytes = Buffer.from(body, 'utf8');
+    }
+    chunks.push(Buffer.from(bytes));
   }
+  return Buffer.concat(chunks);
+}
+
+/** Formats a person reads on the terminal already show fatal problems; machine formats get them on stderr too. */
+const HUMAN_FORMATS = new Set(['stylish', 'compact', 'unix']);
+
+async function render(results: LintResult[], args: CliArgs, io: CliIo, color: boolean, fixed: FixedFile[]): Promise<Chunk[]> {
+  const cwd = io.cwd ?? process.cwd();
+  if (args.format === 'diff') return [await patchOf(fixed, cwd)];
+  const shown = args.quiet ? results.map(onlyErrors) : results;
+  const {loadFormatter} = await import('../formatters/index.js');
+  const {ruleInfos} = await import('./info.js');
+  const formatter = await loadFormatter(args.format);
+  let text = formatter(shown, {cwd, color, version: VERSION, rules: ruleInfos()});
+  if (text && !text.endsWith('\n')) text += '\n';
+  // --fix-dry-run in a human format: the diff first, then what would remain
+  if (args.fixDryRun && HUMAN_FORMATS.has(args.format)) return [await patchOf(fixed, cwd), text];
+  return [text];
+}
+
+/** Write the report (to --output-file or stdout) and return the exit code. */
+async function emit(results: LintResult[], args: CliArgs, io: CliIo, color: boolean, fixed: FixedFile[], toStdout = true): Promise<number> {
+  const cwd = io.cwd ?? process.cwd();
+  const chunks = await render(results, args, io, color, fixed);
   if (args.outputFile) {
     const out = path.resolve(cwd, args.outputFile);
     try {
       fs.mkdirSync(path.dirname(out), {recursive: true});
-      fs.writeFileSync(out, text);
+      fs.writeFileSync(out, Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c)))));
     } catch (error) {
       await write(io.stderr, `vmxlint: cannot write --output-file ${args.outputFile}: ${(error as Error).message}\n`);
       return 2;
     }
-  } else await write(io.stdout, text && !text.endsWith('\n') ? text + '\n' : text);
-  // fatal problems (unreadable files, crashed rules) also go to stderr, one line each, whatever the format
-  for (const r of results) {
-    for (const m of r.messages) {
-      if (m.fatal) await write(io.stderr, `vmxlint: ${path.relative(cwd, r.filePath) || r.filePath}: ${m.message}\n`);
+  } else if (toStdout) {
+    for (const chunk of chunks) await write(io.stdout, chunk);
+  }
+  if (args.outputFile || !HUMAN_FORMATS.has(args.format) || !toStdout) {
+    for (const r of results) {
+      for (const m of r.messages) {
+        if (m.fatal && m.ruleId === null) await write(io.stderr, `vmxlint: ${r.filePath.startsWith('<') ? r.filePath : path.relative(cwd, r.filePath) || r.filePath}: ${m.message}\n`);
+      }
     }
   }
   return exitCode(results, args.maxWarnings);
 }
 
-export async function runFiles(args: CliArgs, options: LintFilesOptions, io: CliIo, color: boolean): Promise<number> {
-  const diffs: Array<{file: string; before: string; after: string}> = [];
-  const progress = Boolean(io.stderr.isTTY) && !args.outputFile;
-  let done = 0;
-  const results = await lintFiles(args.patterns, {
-    ...options,
-    onResult(result, source) {
-      if (result.output !== undefined && source !== undefined) diffs.push({file: result.filePath, before: source, after: result.output});
-      if (progress && ++done % 100 === 0) io.stderr.write(`\rvmxlint: ${done} files checked`);
-    },
-  });
-  if (progress && done >= 100) io.stderr.write('\r\x1b[K');
-  return emit(results, args, io, color, diffs);
+/** A progress line on stderr for long runs on a terminal: shown from the 50th file, at most 10 times a second. */
+export class Progress {
+  static readonly FROM = 50;
+  private done = 0;
+  private last = 0;
+  private shown = false;
+  constructor(private readonly stream: NodeJS.WritableStream & {isTTY?: boolean}, private readonly enabled: boolean) {}
+
+  tick(file: string, cwd: string): void {
+    this.done++;
+    if (!this.enabled || this.done < Progress.FROM) return;
+    const now = Date.now();
+    if (this.shown && now - this.last < 100) return;
+    this.last = now;
+    this.shown = true;
+    const columns = (this.stream as {columns?: number}).columns ?? 80;
+    const line = `vmxlint: ${this.done} files checked: ${path.relative(cwd, file)}`;
+    this.stream.write(`\r\u001B[K${line.length > columns - 1 ? line.slice(0, columns - 2) + '…' : line}`);
+  }
+
+  /** Clear the line before the report is printed. */
+  end(): void {
+    if (this.shown) this.stream.write('\r\u001B[K');
+    this.shown = false;
+  }
+}
+
+export async function runFiles(args: CliArgs, options: LintFilesOptions, io: CliIo, color: boolean, env: Record<string, string | undefined> = {}): Promise<number> {
+  const cwd = io.cwd ?? process.cwd();
+  const fixed: FixedFile[] = [];
+  const progress = new Progress(io.stderr, Boolean(io.stderr.isTTY) && env.TERM !== 'dumb');
+  let results: LintResult[];
+  try {
+    results = await lintFiles(args.patterns, {
+      ...options,
+      onResult(result, source) {
+        if (result.output !== undefined && source !== undefined) fixed.push({file: result.filePath, before: source, after: result.output});
+        progress.tick(result.filePath, cwd);
+      },
+    });
+  } finally {
+    progress.end();
+  }
+  return emit(results, args, io, color, fixed);
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
@@ -93,22 +172,33 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
+/**
+ * --stdin: lint standard input. With --fix (for editors) stdout gets the fixed text and nothing else,
+ * in the text's own encoding; text that cannot be decoded is echoed unchanged and the reason goes to
+ * stderr (exit 2). The report then goes only to --output-file, if given.
+ */
 export async function runStdin(args: CliArgs, options: LintFilesOptions, io: CliIo, color: boolean): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
-  const filePath = path.resolve(cwd, args.stdinFilename ?? '<stdin>');
+  const filePath = args.stdinFilename ? path.resolve(cwd, args.stdinFilename) : '<stdin>';
   const bytes = await readAll(io.stdin ?? process.stdin);
   const loader = makeLoader(options);
-  const config = await loader.forFile(args.stdinFilename ? filePath : path.join(cwd, 'stdin.vmx'));
-  const {result, text, encoding} = lintBytes(bytes, {...options, filePath, config: config.forFile(filePath)});
+  // without --stdin-filename, config lookup starts in cwd and `files` globs see a .vmx
+  const configPath = args.stdinFilename ? filePath : path.join(cwd, 'stdin.vmx');
+  const config = await loader.forFile(configPath);
+  const {result, text, encoding} = lintBytes(bytes, {...options, filePath, config: config.forFile(configPath)});
+  const fixed = result.output !== undefined && text !== undefined ? [{file: filePath, before: text, after: result.output}] : [];
   if (args.fix) {
-    // editors: the fixed text (in the file's encoding) on stdout, nothing else
-    if (encoding !== undefined && text !== undefined) {
+    let out: Uint8Array = bytes;
+    if (encoding !== undefined && result.output !== undefined) {
       const {encode} = await import('../syntax/encoding.js');
-      io.stdout.write(Buffer.from(encode(result.output ?? text, encoding)));
-      await write(io.stdout, '');
-      return exitCode([result], args.maxWarnings);
+      try {
+        out = encode(result.output, encoding);
+      } catch {
+        out = bytes;
+      }
     }
+    await write(io.stdout, out);
+    return emit([result], args, io, color, fixed, false);
   }
-  const diffs = result.output !== undefined && text !== undefined ? [{file: filePath, before: text, after: result.output}] : [];
-  return emit([result], args, io, color, diffs);
+  return emit([result], args, io, color, fixed);
 }
