@@ -1,0 +1,118 @@
+/** Shared by the reliability tests: temp dirs, the built CLI, snapshots of a directory's bytes. */
+import {spawn, spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const BIN = path.join(ROOT, 'bin/vmxlint.js');
+export const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
+export const CORPUS_BROKEN = fileURLToPath(new URL('../../../shared/corpus-broken/', import.meta.url));
+/** The real file that declares UTF-8 and holds an invalid sequence. */
+export const LYING_UTF8 = path.join(CORPUS_BROKEN, 'LanRenLan__config-backup__Windows 10 x64.vmx');
+
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `vmxlint-${prefix}-`));
+}
+
+export function removeDir(dir: string): void {
+  fs.rmSync(dir, {recursive: true, force: true});
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, {withFileTypes: true})) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(p));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * The tests spawn bin/vmxlint.js, which runs dist/. Build when dist/ is missing or older than
+ * src/ and lib/ (a stale build would test old code). A lock directory keeps parallel test files
+ * from building at the same time.
+ */
+export async function ensureBuilt(): Promise<void> {
+  const marker = path.join(ROOT, 'dist/src/cli/main.js');
+  const lock = path.join(ROOT, 'dist/.reliability-build-lock');
+  const fresh = () => fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= Math.max(newestSource(path.join(ROOT, 'src')), newestSource(path.join(ROOT, 'lib')));
+  fs.mkdirSync(path.dirname(lock), {recursive: true});
+  for (let waited = 0; ; waited += 200) {
+    if (fresh()) return;
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      if (waited > 120_000) fs.rmSync(lock, {recursive: true, force: true});
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    // tsc emits even when another engineer's file in progress has a type error
+    spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {cwd: ROOT, stdio: 'ignore'});
+    // mark the build as current even if tsc had nothing to rewrite
+    const now = new Date();
+    fs.utimesSync(marker, now, now);
+  } finally {
+    fs.rmSync(lock, {recursive: true, force: true});
+  }
+}
+
+export interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the built CLI. */
+export function runCli(args: string[], options: {cwd: string; uid?: number; gid?: number; timeoutMs?: number}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd,
+      env: {...process.env, NO_COLOR: '1', NODE_OPTIONS: ''},
+      uid: options.uid,
+      gid: options.gid,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({code, signal, stdout, stderr});
+    });
+  });
+}
+
+/** Every file under `dir` (relative path → bytes), symlinks not followed. */
+export function snapshot(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const entry of fs.readdirSync(d, {withFileTypes: true})) {
+      const p = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (entry.isFile()) {
+        try {
+          out.set(path.relative(dir, p), fs.readFileSync(p));
+        } catch {
+          out.set(path.relative(dir, p), Buffer.from('<unreadable>'));
+        }
+      }
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** A .vmx text of `n` keys in VMware's own style. */
+export function vmxText(n: number, eol = '\n'): string {
+  const lines = ['.encoding = "UTF-8"', 'config.version = "8"', 'virtualHW.version = "19"', 'displayName = "reliability"', 'guestOS = "ubuntu-64"'];
+  for (let i = 0; i < n; i++) lines.push(`ethernet${i}.virtualDev = "vmxnet3"`);
+  return lines.join(eol) + eol;
+}
