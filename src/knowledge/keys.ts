@@ -78,6 +78,17 @@ const GENERAL: KeyInfo[] = [
   ...b('isolation.tools.hgfs.disable', 'isolation.tools.setGUIOptions.enable', 'isolation.tools.diskShrink.disable'),
   ...b('isolation.tools.diskWiper.disable', 'isolation.device.connectable.disable', 'isolation.device.edit.disable'),
   ...b('isolation.*', 'time.synchronize.*'),
+  // Written by Workstation/Fusion (and macOS guides) but not seen in ../shared/corpus; booleans
+  // as VMware writes them ("TRUE"/"FALSE"), added so `boolean-values` and `key-spelling` know them.
+  ...b('devices.hotplug', 'disk.locking', 'msg.noOK', 'gui.exitAtPowerOff', 'gui.powerOnAtStartup', 'gui.restricted'),
+  ...b('gui.fitGuestUsingNativeDisplayResolution', 'keyboard.allowBothIRQs', 'mouse.vusb.useBasicMouse'),
+  ...b('usb.generic.allowHID', 'usb.generic.allowLastHID', 'usb.mangleUsb3Speed', 'monitor.allowLegacyCPU'),
+  ...b('mks.enableDX12Renderer', 'mks.enableVulkanRenderer', 'mks.gl.allowBlacklistedDrivers', 'vmx.scoreboard.enabled'),
+  ...b('chipset.useAcpiBattery', 'chipset.useApmBattery', 'acpi.smbiosVersion2.7', 'acpi.mouseVMW0003'),
+  ...b('debugStub.listen.guest32', 'debugStub.listen.guest64', 'debugStub.hideBreakpoints'),
+  ...b('snapshot.redoNotWithParent', 'prefvmx.useRecommendedLockedMemSize'),
+  ...s('managedVM.autoAddVTPM', 'bios.hddOrder', 'snapshot.mode', 'vmx.buildType', 'migrate.hostLogState', 'usb.autoConnect.*'),
+  ...n('smc.version', 'snapshot.numRollingTiers', 'prefvmx.minVmMemPct', 'sched.mem.maxmemctl', 'migrate.migrationId'),
 ];
 
 /** VMware Tools: configuration and the traces Tools leave (see the requirements doc, E30-3). */

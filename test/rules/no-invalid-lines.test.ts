@@ -18,6 +18,12 @@ new RuleTester().run('no-invalid-lines', rule, {
       output: null,
     },
     {
+      name: 'odd key case',
+      code: 'MEMSIZE = "1024" junk\n',
+      errors: [{message: 'Line is not `key = "value"`, a comment or blank: unexpected text after the closing quote of `MEMSIZE`', line: 1, column: 1}],
+      output: null,
+    },
+    {
       code: 'k = "v" trailing\n= "x"\n',
       errors: [
         {message: /text after the closing quote/, line: 1},

@@ -1,0 +1,29 @@
+/** `no-bom`: a UTF-8 byte-order mark at the start of the file (VMware was reported to call such a file corrupted). */
+import {createRule} from '../../src/engine/create-rule.js';
+
+export default createRule({
+  name: 'no-bom',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow a byte-order mark at the start of the file',
+      recommended: true,
+    },
+    fixable: 'code',
+    messages: {
+      bom: 'File starts with a UTF-8 byte-order mark (U+FEFF), which VMware does not write and may refuse as a corrupted configuration',
+    },
+    schema: {type: 'object', additionalProperties: false, properties: {}},
+    defaultSeverity: 'warn',
+  },
+  defaultOptions: {},
+  create(context) {
+    return {
+      root(node) {
+        if (!node.bom) return;
+        // the parser keeps the mark out of the first line: it is the first UTF-16 unit of the text
+        context.report({node, loc: {start: {line: 1, column: 1}, end: {line: 1, column: 1}}, messageId: 'bom', fix: (fixer) => fixer.replaceText([0, 1], '')});
+      },
+    };
+  },
+});

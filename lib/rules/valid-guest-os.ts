@@ -1,0 +1,51 @@
+/** `valid-guest-os`: `guestOS` names an id of src/knowledge/guest-os.ts; suggest the nearest one, never fix. */
+import {createRule} from '../../src/engine/create-rule.js';
+import {valueLoc} from '../../src/engine/fixer.js';
+import {isKnownGuestOs, nearestGuestOs} from '../../src/knowledge/guest-os.js';
+
+export default createRule({
+  name: 'valid-guest-os',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require `guestOS` to be a guest OS identifier VMware knows',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    messages: {
+      empty: 'Empty `guestOS`: name the guest OS identifier VMware should set the virtual machine up for',
+      unknown: 'Unknown `guestOS` value `{{value}}`: not a VMware guest OS identifier vmxlint knows (a newer product may know it)',
+      didYouMean: 'Unknown `guestOS` value `{{value}}`: did you mean `{{suggestion}}`?',
+    },
+    schema: {type: 'object', additionalProperties: false, properties: {}},
+    defaultSeverity: 'warn',
+  },
+  defaultOptions: {},
+  create(context) {
+    return {
+      entry(node) {
+        if (node.key.toLowerCase() !== 'guestos') return;
+        const value = node.value.trim();
+        const loc = valueLoc(node);
+        if (value === '') {
+          context.report({node, loc, messageId: 'empty'});
+          return;
+        }
+        if (isKnownGuestOs(value)) return;
+        const suggestion = nearestGuestOs(value);
+        if (suggestion === undefined) {
+          context.report({node, loc, messageId: 'unknown', data: {value: node.value}});
+          return;
+        }
+        context.report({
+          node,
+          loc,
+          messageId: 'didYouMean',
+          data: {value: node.value, suggestion},
+          // a different guest OS changes the virtual hardware VMware picks: never applied by --fix
+          suggest: [{desc: `Replace with \`${suggestion}\``, fix: (fixer) => fixer.setValue(node, suggestion)}],
+        });
+      },
+    };
+  },
+});
