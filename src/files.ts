@@ -46,6 +46,17 @@ async function ignoreMatcher(options: FindOptions): Promise<((rel: string) => bo
   return (rel) => rel !== '' && !rel.startsWith('../') && ig.ignores(rel);
 }
 
+/**
+ * A glob keeps .vmx and .vmtx files, and files of any other extension the pattern names itself
+ * (`vms/*.vmsd`): so a catch-all glob lints the VMs of a tree, not its README.
+ */
+export function globKeeps(pattern: string, file: string): boolean {
+  const ext = path.extname(file).slice(1).toLowerCase();
+  if (EXTENSIONS.includes(ext)) return true;
+  const escaped = ext.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return ext !== '' && new RegExp(`[.{,]${escaped}(?![a-z0-9])`, 'i').test(pattern);
+}
+
 export async function findFiles(patterns: string[], options: FindOptions): Promise<FoundFiles> {
   const {cwd} = options;
   const isIgnored = await ignoreMatcher(options);
@@ -70,7 +81,10 @@ export async function findFiles(patterns: string[], options: FindOptions): Promi
       continue;
     } else if (stat?.isDirectory()) {
       const {glob} = await import('tinyglobby');
-      matches = (await glob(`**/*.{${EXTENSIONS.join(',')}}`, {cwd: abs, absolute: true, dot: true, ignore: ALWAYS_IGNORED, followSymbolicLinks: false})).map(path.normalize);
+      // case-insensitive: Windows hosts write `Windows 10.VMX` as well
+      matches = (
+        await glob(`**/*.{${EXTENSIONS.join(',')}}`, {cwd: abs, absolute: true, dot: true, ignore: ALWAYS_IGNORED, followSymbolicLinks: false, caseSensitiveMatch: false})
+      ).map(path.normalize);
     } else {
       const {glob, isDynamicPattern} = await import('tinyglobby');
       if (!isDynamicPattern(pattern)) {
@@ -78,7 +92,9 @@ export async function findFiles(patterns: string[], options: FindOptions): Promi
         found.add(abs);
         continue;
       }
-      matches = (await glob(pattern, {cwd, absolute: true, dot: true, ignore: ALWAYS_IGNORED, expandDirectories: false, followSymbolicLinks: false})).map(path.normalize);
+      matches = (await glob(pattern, {cwd, absolute: true, dot: true, ignore: ALWAYS_IGNORED, expandDirectories: false, followSymbolicLinks: false}))
+        .map(path.normalize)
+        .filter((f) => globKeeps(pattern, f));
     }
     const kept = matches.filter((f) => !isIgnored?.(toPosix(path.relative(cwd, f))));
     if (kept.length === 0 && options.errorOnUnmatchedPattern !== false) {
