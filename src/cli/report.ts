@@ -110,11 +110,11 @@ async function emit(results: LintResult[], args: CliArgs, io: CliIo, color: bool
   } else if (toStdout) {
     for (const chunk of chunks) await write(io.stdout, chunk);
   }
-  if (args.outputFile || !HUMAN_FORMATS.has(args.format) || !toStdout) {
-    for (const r of results) {
-      for (const m of r.messages) {
-        if (m.fatal && m.ruleId === null) await write(io.stderr, `vmxlint: ${r.filePath.startsWith('<') ? r.filePath : path.relative(cwd, r.filePath) || r.filePath}: ${m.message}\n`);
-      }
+  // fatal problems (unreadable files, crashed rules) are always one line each on stderr as well:
+  // stdout may be a pipe or a file, and bad input must be visible (docs/reliability.md)
+  for (const r of results) {
+    for (const m of r.messages) {
+      if (m.fatal) await write(io.stderr, `vmxlint: ${r.filePath.startsWith('<') ? r.filePath : path.relative(cwd, r.filePath) || r.filePath}: ${m.message}\n`);
     }
   }
   return exitCode(results, args.maxWarnings);

@@ -85,8 +85,12 @@ export function findDeclaredEncoding(bytes: Uint8Array): string | undefined {
   return m ? m[1] : undefined;
 }
 
-/** Line and column (1-based) of byte `index`, counting LF, CRLF and lone CR as line ends. */
-function placeOf(bytes: Uint8Array, index: number): [number, number] {
+/**
+ * Line and column (1-based) of byte `index`, counting LF, CRLF and lone CR as line ends. The column
+ * counts characters (UTF-16 units, as every other message does) of the line's valid prefix, decoded
+ * with `codec`; bytes where the prefix itself cannot be decoded count one each.
+ */
+function placeOf(bytes: Uint8Array, index: number, codec = 'utf8'): [number, number] {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < index; i++) {
@@ -96,7 +100,9 @@ function placeOf(bytes: Uint8Array, index: number): [number, number] {
       lineStart = i + 1;
     }
   }
-  return [line, index - lineStart + 1];
+  const prefix = Buffer.from(bytes.buffer, bytes.byteOffset + lineStart, index - lineStart);
+  const chars = codec === 'utf8' ? prefix.toString('utf8') : iconv().decode(prefix, codec, {stripBOM: false});
+  return [line, chars.length + 1];
 }
 
 function firstDifference(a: Uint8Array, b: Uint8Array): number {
@@ -160,7 +166,7 @@ export function decode(bytes: Uint8Array): Decoded {
     text = iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), codec, {stripBOM: false});
     const back = iconv().encode(text, codec, {addBOM: false});
     if (back.length !== bytes.length || firstDifference(bytes, back) !== bytes.length) {
-      const [line, column] = placeOf(bytes, firstDifference(bytes, back));
+      const [line, column] = placeOf(bytes, firstDifference(bytes, back), codec);
       throw new DecodeError(
         `bytes invalid in the declared encoding ${declaredName} at line ${line}, column ${column}: refusing to read or rewrite this file`,
         'invalid-bytes',

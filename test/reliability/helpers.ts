@@ -20,28 +20,39 @@ export function removeDir(dir: string): void {
   fs.rmSync(dir, {recursive: true, force: true});
 }
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, {withFileTypes: true})) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(p));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(p).mtimeMs);
+function newest(p: string): number {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(p);
+  } catch {
+    return 0;
   }
-  return newest;
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...fs.readdirSync(p).map((entry) => newest(path.join(p, entry))));
+}
+
+const SOURCES = ['src', 'lib', 'bin', 'package.json', 'tsconfig.json', 'tsconfig.build.json'];
+/** What bin/vmxlint.js may load: the esbuild bundle when there is one, else tsc's output. */
+const OUTPUTS = ['dist/src/cli/main.js', 'dist/vmxlint.mjs'];
+
+function distIsStale(): boolean {
+  const source = Math.max(...SOURCES.map((s) => newest(path.join(ROOT, s))));
+  if (!fs.existsSync(path.join(ROOT, OUTPUTS[0]))) return true;
+  return OUTPUTS.map((o) => path.join(ROOT, o)).some((o) => fs.existsSync(o) && fs.statSync(o).mtimeMs < source);
 }
 
 /**
- * The tests spawn bin/vmxlint.js, which runs dist/. Build when dist/ is missing or older than
- * src/ and lib/ (a stale build would test old code). A lock directory keeps parallel test files
- * from building at the same time.
+ * The tests spawn bin/vmxlint.js, which runs dist/. Build (npm run build) when dist/ is missing or
+ * older than the sources: a stale build would test old code. When the build stops early (another
+ * engineer's file in progress fails to compile), tsc's output is still fresh and a stale bundle is
+ * removed so that bin/vmxlint.js runs tsc's output. A lock directory keeps parallel test files from
+ * building at the same time.
  */
 export async function ensureBuilt(): Promise<void> {
-  const marker = path.join(ROOT, 'dist/src/cli/main.js');
   const lock = path.join(ROOT, 'dist/.reliability-build-lock');
-  const fresh = () => fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= Math.max(newestSource(path.join(ROOT, 'src')), newestSource(path.join(ROOT, 'lib')));
   fs.mkdirSync(path.dirname(lock), {recursive: true});
   for (let waited = 0; ; waited += 200) {
-    if (fresh()) return;
+    if (!distIsStale()) return;
     try {
       fs.mkdirSync(lock);
       break;
@@ -51,11 +62,12 @@ export async function ensureBuilt(): Promise<void> {
     }
   }
   try {
-    // tsc emits even when another engineer's file in progress has a type error
-    spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {cwd: ROOT, stdio: 'ignore'});
-    // mark the build as current even if tsc had nothing to rewrite
-    const now = new Date();
-    fs.utimesSync(marker, now, now);
+    spawnSync('npm', ['run', 'build'], {cwd: ROOT, stdio: 'ignore'});
+    if (distIsStale()) {
+      spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {cwd: ROOT, stdio: 'ignore'});
+      const bundle = path.join(ROOT, OUTPUTS[1]);
+      if (distIsStale() && fs.existsSync(bundle)) fs.rmSync(bundle);
+    }
   } finally {
     fs.rmSync(lock, {recursive: true, force: true});
   }
