@@ -126,20 +126,13 @@ export async function init(cwd: string, io: Pick<CliIo, 'stdout' | 'stderr' | 's
   if (stdin?.isTTY && io.stdout.isTTY) {
     const readline = await import('node:readline/promises');
     const rl = readline.createInterface({input: stdin, output: io.stdout, terminal: false});
-    let closed = false;
-    rl.on('close', () => (closed = true));
+    // the iterator buffers lines typed (or piped) ahead of their question
+    const lines = rl[Symbol.asyncIterator]();
     const ask = Object.assign(
       async (question: string) => {
-        if (closed) return '';
         await write(io.stdout, question);
-        return new Promise<string>((resolve) => {
-          const onClose = () => resolve('');
-          rl.once('close', onClose);
-          rl.once('line', (line) => {
-            rl.off('close', onClose);
-            resolve(line);
-          });
-        });
+        const next = await lines.next();
+        return next.done ? '' : String(next.value);
       },
       {warn: async (text: string) => void (await write(io.stdout, text))},
     );

@@ -1,0 +1,94 @@
+/** The commands that print or write instead of linting: --list-rules, --list-hosts, --init. */
+import {afterAll, describe, expect, it} from '@jest/globals';
+import fs from 'node:fs';
+import path from 'node:path';
+import {rules} from '../../lib/rules/index.js';
+import {HOSTS} from '../../src/knowledge/hosts.js';
+import {BAD_VMX, project, removeDir, runMain} from './helpers.js';
+
+const dirs: string[] = [];
+function make(files: Record<string, string> = {}): string {
+  const dir = project(files);
+  dirs.push(dir);
+  return dir;
+}
+afterAll(() => dirs.forEach(removeDir));
+
+describe('--list-rules', () => {
+  it('a table: one row per rule of the registry with id, fixable, default severity, description', async () => {
+    const r = await runMain(['--list-rules'], {cwd: make()});
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^rule\s+fixable\s+default\s+recommended\s+description$/);
+    expect(lines).toHaveLength(Object.keys(rules).length + 1);
+    expect(r.stdout).toMatch(/^no-duplicate-keys\s+fix\s+error\s+yes\s+Disallow the same key twice, in any letter case$/m);
+    expect(r.stdout).toMatch(/^no-invalid-lines\s+-\s+error\s+yes\s+/m);
+  });
+
+  it('-f json: the same as data', async () => {
+    const list = JSON.parse((await runMain(['--list-rules', '-f', 'json'], {cwd: make()})).stdout);
+    expect(list.map((r: {id: string}) => r.id)).toEqual(Object.keys(rules));
+    expect(list.find((r: {id: string}) => r.id === 'no-duplicate-keys')).toMatchObject({fixable: true, defaultSeverity: 'error', recommended: true, url: expect.stringContaining('docs/rules/no-duplicate-keys.md')});
+  });
+});
+
+describe('--list-hosts', () => {
+  it('one row per host and CPU vendor, with the keys an outer VM needs', async () => {
+    const r = await runMain(['--list-hosts'], {cwd: make()});
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(HOSTS.length * 2 + 1);
+    expect(r.stdout).toMatch(/^esx-3\.0\s+intel\s+monitor_control\.vt32 = "TRUE"/m);
+    // a note is printed once, not repeated in the same row
+    for (const line of lines) {
+      const notes = line.split(/\s{2,}/).slice(3).join('  ').split('; ');
+      expect(new Set(notes).size).toBe(notes.length);
+    }
+  });
+});
+
+describe('--init', () => {
+  it('without a terminal: writes the starter config and asks nothing; the config then lints', async () => {
+    const cwd = make({'a.vmx': BAD_VMX});
+    const r = await runMain(['--init'], {cwd});
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('Wrote vmxlint.config.json: the recommended rules for every .vmx and .vmtx. Set "settings" (role, host, cpu) for nested VMs.\n');
+    expect(JSON.parse(fs.readFileSync(path.join(cwd, 'vmxlint.config.json'), 'utf8'))).toEqual([
+      'vmxlint:recommended',
+      {files: ['**/*.vmx', '**/*.vmtx'], rules: {}, settings: {}},
+    ]);
+    const lint = await runMain(['-f', 'unix', 'a.vmx'], {cwd});
+    expect(lint.code).toBe(1);
+    expect(lint.stdout).toContain('no-duplicate-keys');
+  });
+
+  it('refuses to overwrite an existing config (exit 2)', async () => {
+    const cwd = make({'.vmxlintrc.json': '[]'});
+    const r = await runMain(['--init'], {cwd});
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('.vmxlintrc.json already exists: not overwritten');
+    expect(fs.existsSync(path.join(cwd, 'vmxlint.config.json'))).toBe(false);
+  });
+
+  it('on a terminal: asks role, host, CPU (and AMD family), re-asks a bad answer, writes the settings', async () => {
+    const cwd = make();
+    const answers = ['outer', 'esx-99', 'esx-3.0', 'AMD', '10h', 'y'];
+    const r = await runMain(['--init'], {cwd, input: answers, stdinTTY: true, stdoutTTY: true});
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Role of the VMs here (outer/inner/none; empty: mixed or unknown): ');
+    expect(r.stdout).toContain('unknown host "esx-99"');
+    expect(r.stdout).toContain('AMD processor family');
+    expect(r.stdout).toContain('Wrote vmxlint.config.json: every rule for every .vmx and .vmtx.');
+    expect(JSON.parse(fs.readFileSync(path.join(cwd, 'vmxlint.config.json'), 'utf8'))).toEqual([
+      'vmxlint:all',
+      {files: ['**/*.vmx', '**/*.vmtx'], rules: {}, settings: {role: 'outer', host: 'esx-3.0', cpu: 'amd', amdFamily: '10h'}},
+    ]);
+  });
+
+  it('on a terminal, empty answers (or end of input) keep the defaults', async () => {
+    const cwd = make();
+    const r = await runMain(['--init'], {cwd, input: ['', ''], stdinTTY: true, stdoutTTY: true});
+    expect(r.code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(cwd, 'vmxlint.config.json'), 'utf8'))[0]).toBe('vmxlint:recommended');
+  });
+});
