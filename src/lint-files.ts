@@ -11,8 +11,9 @@ import {findFiles} from './files.js';
 import {InputError, readVmxFile, sniffWrongKind} from './io/read.js';
 import {writeFixed} from './io/write.js';
 import {encodeForWrite} from './syntax/encoding.js';
+import {lintEach, type RunOptions} from './parallel/schedule.js';
 
-export interface LintFilesOptions extends Omit<LintOptions, 'filePath' | 'config' | 'encoding' | 'encodingDeclared'> {
+export interface LintFilesOptions extends Omit<LintOptions, 'filePath' | 'config' | 'encoding' | 'encodingDeclared'>, RunOptions {
   cwd?: string;
   /** An explicit config file; no lookup. */
   configFile?: string;
@@ -43,7 +44,7 @@ export async function lintFile(file: string, loader: ConfigLoader, options: Lint
   const filePath = path.resolve(options.cwd ?? process.cwd(), file);
   let read;
   try {
-    read = await readVmxFile(filePath);
+    read = await (options.readFile ?? readVmxFile)(filePath);
   } catch (error) {
     if (error instanceof InputError) return {result: fatalResult(filePath, `${error.message}`)};
     throw error;
@@ -88,10 +89,9 @@ export async function lintFiles(patterns: string | string[], options: LintFilesO
     results.push(r);
     options.onResult?.(r, undefined);
   }
-  for (const file of files) {
-    const config = configs.get(file)!;
-    if (config.isIgnored(file) && !list.some((p) => path.resolve(cwd, p) === file)) continue;
-    const {result, source} = await lintFile(file, loader, {...options, cwd});
+  const todo = files.filter((file) => !configs.get(file)!.isIgnored(file) || list.some((p) => path.resolve(cwd, p) === file));
+  // from --cache, worker threads or one by one: in file order either way (src/parallel/schedule.ts)
+  for await (const {result, source} of lintEach(todo, loader, {...options, cwd})) {
     results.push(result);
     options.onResult?.(result, source);
   }

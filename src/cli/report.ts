@@ -155,6 +155,11 @@ export async function runFiles(args: CliArgs, options: LintFilesOptions, io: Cli
   try {
     results = await lintFiles(args.patterns, {
       ...options,
+      cache: args.cache,
+      cacheLocation: args.cacheLocation,
+      // only the JSON format prints result.source: without it, a big run does not hold every file's text
+      keepSource: args.format === 'json',
+      onWarning: (message) => io.stderr.write(`vmxlint: ${message}\n`),
       onResult(result, source) {
         if (result.output !== undefined && source !== undefined) fixed.push({file: result.filePath, before: source, after: result.output});
         progress.tick(result.filePath, cwd);

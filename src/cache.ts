@@ -1,0 +1,197 @@
+/**
+ * `--cache`: remember each file's result, keyed on its content, its config and the vmxlint
+ * version, and replay it when none of them changed (ESLint's `--cache`, content strategy).
+ *
+ * A file whose size, mtime, ctime and inode are as recorded is not read again; any other file is
+ * read and its content hash compared, so a `touch` costs a read but no lint. Entries written
+ * within FS_TICK_NS of saving the cache are "racily clean" (git's term): a same-size edit in the
+ * same timestamp tick would keep the stat unchanged, so those are always checked by content.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import type {FileConfig} from './config/config-array.js';
+import type {LintResult} from './engine/types.js';
+import type {FileIdentity} from './io/read.js';
+
+/** Bumped when the file layout changes; an older file is discarded. */
+const FORMAT = 1;
+/** Coarsest timestamp granularity worth trusting (FAT has 2 s). */
+const FS_TICK_NS = 2_000_000_000n;
+
+/** A result without what is per-run or large: path (the key), source, output. */
+export type CachedResult = Omit<LintResult, 'filePath' | 'source' | 'output'>;
+
+interface Entry {
+  /** stat at lint time: size, then mtime, ctime and inode in nanoseconds (decimal strings). */
+  stat: [number, string, string, string];
+  hash: string;
+  config: string;
+  result: CachedResult;
+}
+
+interface CacheFile {
+  format: number;
+  version: string;
+  /** When the cache was written (ns since the epoch). */
+  savedNs: string;
+  files: Record<string, Entry>;
+}
+
+/** What the stat says about a cached file. */
+export type Lookup = {hit: CachedResult} | {verify: Entry} | undefined;
+
+/** vmxlint's version: the nearest package.json named vmxlint above this module (src, dist/src or the bundle). */
+export function packageVersion(from: string = import.meta.url): string {
+  let dir = path.dirname(fileURLToPath(from));
+  for (;;) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as {name?: string; version?: string};
+      if (pkg.name === 'vmxlint' && pkg.version) return pkg.version;
+    } catch {
+      // no package.json here: keep walking up
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return '0.0.0';
+    dir = parent;
+  }
+}
+
+export function hashBytes(bytes: Uint8Array): string {
+  return crypto.createHash('sha1').update(bytes).digest('base64');
+}
+
+/** The file the cache lives in: `location` itself, or a per-directory file inside it when it is a directory (ESLint's rule). */
+export function cacheFilePath(location: string, cwd: string): string {
+  const abs = path.resolve(cwd, location);
+  let isDir = /[\\/]$/.test(location);
+  try {
+    isDir ||= fs.statSync(abs).isDirectory();
+  } catch {
+    // does not exist yet: a file, unless spelled with a trailing slash
+  }
+  return isDir ? path.join(abs, `.vmxlintcache_${crypto.createHash('sha1').update(cwd).digest('hex').slice(0, 10)}`) : abs;
+}
+
+function statKey(identity: Pick<FileIdentity, 'size' | 'mtimeNs' | 'ctimeNs' | 'ino'>): Entry['stat'] {
+  return [Number(identity.size), String(identity.mtimeNs), String(identity.ctimeNs), String(identity.ino)];
+}
+
+function sameStat(a: Entry['stat'], b: Entry['stat']): boolean {
+  return a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
+}
+
+export class LintCache {
+  private files: Record<string, Entry> = Object.create(null);
+  private savedNs = 0n;
+  private changed = false;
+
+  constructor(
+    readonly file: string,
+    readonly version: string,
+  ) {
+    let data: CacheFile | undefined;
+    try {
+      data = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
+    } catch {
+      return; // no cache yet, or unreadable: start empty, never fail the run
+    }
+    if (data?.format !== FORMAT || data.version !== version || typeof data.files !== 'object' || data.files === null) {
+      this.changed = true; // another version's results: all stale, rewrite the file
+      return;
+    }
+    this.files = Object.assign(Object.create(null), data.files);
+    this.savedNs = BigInt(data.savedNs);
+  }
+
+  /** The cached result when the stat alone proves the file unchanged; `verify` when only its content can tell. */
+  lookup(file: string, identity: Pick<FileIdentity, 'size' | 'mtimeNs' | 'ctimeNs' | 'ino'>, config: string): Lookup {
+    const entry = this.files[file];
+    if (!entry || entry.config !== config) return undefined;
+    const racy = BigInt(entry.stat[1]) + FS_TICK_NS >= this.savedNs;
+    return sameStat(entry.stat, statKey(identity)) && !racy ? {hit: entry.result} : {verify: entry};
+  }
+
+  /** After reading a `verify` file: its result when the content is the one cached (the stat is refreshed). */
+  confirm(file: string, entry: Entry, identity: FileIdentity, hash: string): CachedResult | undefined {
+    if (entry.hash !== hash) return undefined;
+    const stat = statKey(identity);
+    // a new stat, or a racy entry that a save now will make trusted: rewrite the cache
+    if (!sameStat(stat, entry.stat) || BigInt(entry.stat[1]) + FS_TICK_NS >= this.savedNs) {
+      entry.stat = stat;
+      this.changed = true;
+    }
+    return entry.result;
+  }
+
+  /** Remember a fresh result (only a plain lint result of the bytes on disk is worth keeping). */
+  store(file: string, identity: FileIdentity, hash: string, config: string, result: LintResult): void {
+    if (result.output !== undefined || result.fatalErrorCount > 0) {
+      this.forget(file);
+      return;
+    }
+    const {filePath: _path, source: _source, output: _output, ...kept} = result;
+    this.files[file] = {stat: statKey(identity), hash, config, result: kept};
+    this.changed = true;
+  }
+
+  forget(file: string): void {
+    if (this.files[file]) {
+      delete this.files[file];
+      this.changed = true;
+    }
+  }
+
+  /** Write the cache (temp file + rename: a crash never leaves half a cache). Returns why it could not, or undefined. */
+  save(): string | undefined {
+    if (!this.changed) return undefined;
+    const data: CacheFile = {format: FORMAT, version: this.version, savedNs: String(BigInt(Date.now()) * 1_000_000n), files: this.files};
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    try {
+      fs.mkdirSync(path.dirname(this.file), {recursive: true});
+      fs.writeFileSync(tmp, JSON.stringify(data));
+      fs.renameSync(tmp, this.file);
+      this.changed = false;
+      return undefined;
+    } catch (error) {
+      fs.rmSync(tmp, {force: true});
+      return `cannot write the cache ${this.file}: ${(error as Error).message}`;
+    }
+  }
+}
+
+/**
+ * What a file's result depends on besides its bytes: its rules (ids, severities, options) and
+ * settings, the lint options, and the config file's own text (a plugin's code is not followed:
+ * change the config or clear the cache after upgrading a plugin).
+ */
+export class ConfigKeys {
+  private readonly sources = new Map<string, string>();
+  private readonly keys = new Map<string, string>();
+
+  constructor(private readonly runOptions: unknown) {}
+
+  private sourceHash(source: string): string {
+    let hash = this.sources.get(source);
+    if (hash === undefined) {
+      try {
+        hash = hashBytes(fs.readFileSync(source));
+      } catch {
+        hash = source; // a built-in config ('<default config>'): the version covers it
+      }
+      this.sources.set(source, hash);
+    }
+    return hash;
+  }
+
+  keyOf(config: FileConfig, source: string): string {
+    const text = JSON.stringify([this.sourceHash(source), config.rules.map((r) => [r.id, r.severity, r.options]), config.settings, this.runOptions]);
+    let key = this.keys.get(text);
+    if (key === undefined) {
+      key = crypto.createHash('sha1').update(text).digest('base64');
+      this.keys.set(text, key);
+    }
+    return key;
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * One file, as the main thread and the workers both lint it: `lintFile` with the synchronous
+ * reader, the source text dropped unless asked for, and for --cache the identity and content
+ * hash of the bytes that were linted.
+ */
+import {hashBytes} from '../cache.js';
+import type {ConfigLoader} from '../config/load.js';
+import type {ReadFile} from '../io/read.js';
+import {lintFile, type LintFilesOptions} from '../lint-files.js';
+import type {Linted} from './pool.js';
+import {readVmxFileSync} from './read-sync.js';
+
+export async function lintOne(file: string, loader: ConfigLoader, options: LintFilesOptions, withHash: boolean, keepSource: boolean): Promise<Linted> {
+  let read: ReadFile | undefined;
+  const {result, source} = await lintFile(file, loader, {
+    ...options,
+    readFile(f) {
+      read = readVmxFileSync(f);
+      return read;
+    },
+  });
+  if (!keepSource) delete result.source;
+  const item: Linted = {result};
+  // the text before the fix, for diffs (--fix-dry-run)
+  if (result.output !== undefined && source !== undefined) item.source = source;
+  if (withHash && read) {
+    item.identity = read.identity;
+    item.hash = hashBytes(read.bytes);
+  }
+  return item;
+}

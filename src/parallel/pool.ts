@@ -1,0 +1,103 @@
+/**
+ * Worker threads for linting many files: contiguous batches of files go to the workers (two
+ * batches in flight each, so none waits for the next), and results come back in file order.
+ * Each worker runs the same `lintFile` as the main thread, with its own config loader, and
+ * writes fixes through the same atomic write (src/io/write.ts).
+ */
+import fs from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {Worker} from 'node:worker_threads';
+import {ConfigError} from '../config/config-array.js';
+import type {LintResult} from '../engine/types.js';
+import type {FileIdentity} from '../io/read.js';
+
+/** What the worker is told once. Options are the lint options without functions. */
+export interface WorkerInit {
+  options: Record<string, unknown>;
+  /** Keep `result.source` (the JSON format prints it). */
+  keepSource: boolean;
+  /** Send each file's stat identity and content hash back (for --cache). */
+  withHash: boolean;
+}
+
+export interface Linted {
+  result: LintResult;
+  /** The text before fixes, for files the fix changed (diffs). */
+  source?: string;
+  identity?: FileIdentity;
+  hash?: string;
+}
+
+export type Reply = {id: number; items: Linted[]} | {id: number; error: {name: string; message: string; stack?: string}};
+
+declare const __VMXLINT_WORKER__: string | undefined;
+
+/** The worker script: the bundled one next to the bundle, else tsc's output next to this module. */
+export function workerUrl(): URL | undefined {
+  const url = typeof __VMXLINT_WORKER__ === 'string' ? new URL(__VMXLINT_WORKER__, import.meta.url) : new URL('./worker.js', import.meta.url);
+  // under ts-jest this module is src/parallel/pool.ts and there is no worker.js: no workers then
+  return url.protocol === 'file:' && fs.existsSync(fileURLToPath(url)) ? url : undefined;
+}
+
+function revive(error: {name: string; message: string; stack?: string}): Error {
+  const e = error.name === 'ConfigError' ? new ConfigError(error.message) : new Error(error.message);
+  if (error.stack) e.stack = error.stack;
+  return e;
+}
+
+/** Lint `files` on `size` workers; yields one item per file, in the order of `files`. */
+export async function* lintInWorkers(files: string[], size: number, init: WorkerInit, url: URL): AsyncGenerator<Linted> {
+  const batch = Math.max(8, Math.min(64, Math.ceil(files.length / (size * 8))));
+  const batches: string[][] = [];
+  for (let i = 0; i < files.length; i += batch) batches.push(files.slice(i, i + batch));
+  const done = new Map<number, Linted[]>();
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  let next = 0;
+  const workers: Worker[] = [];
+  const send = (worker: Worker) => {
+    if (next < batches.length) {
+      worker.postMessage({id: next, files: batches[next]});
+      next++;
+    }
+  };
+  for (let i = 0; i < Math.min(size, batches.length); i++) {
+    // a larger young generation: linting allocates many short-lived objects per file
+    const worker = new Worker(url, {workerData: init, resourceLimits: {maxYoungGenerationSizeMb: 48}});
+    worker.on('message', (reply: Reply) => {
+      if ('error' in reply) failure ??= revive(reply.error);
+      else done.set(reply.id, reply.items);
+      send(worker);
+      notify();
+    });
+    worker.on('error', (error) => {
+      failure ??= error;
+      notify();
+    });
+    worker.on('exit', (code) => {
+      if (code !== 0) failure ??= new Error(`a lint worker stopped (exit code ${code})`);
+      notify();
+    });
+    workers.push(worker);
+    send(worker);
+    send(worker);
+  }
+  try {
+    for (let k = 0; k < batches.length; k++) {
+      while (!done.has(k)) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+      const items = done.get(k)!;
+      done.delete(k);
+      yield* items;
+    }
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * How `lintFiles` gets through its file list: results replayed from --cache, the rest linted on
+ * worker threads when there are many (all cores), else on the main thread. Whatever the route,
+ * results come out in file order and are the ones a plain sequential run gives.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import {cacheFilePath, ConfigKeys, hashBytes, LintCache, packageVersion, type CachedResult} from '../cache.js';
+import type {ConfigLoader} from '../config/load.js';
+import type {LintResult} from '../engine/types.js';
+import type {ReadFile} from '../io/read.js';
+import type {LintFilesOptions} from '../lint-files.js';
+import {decode} from '../syntax/encoding.js';
+import {lintOne} from './lint-one.js';
+import {lintInWorkers, workerUrl, type Linted, type WorkerInit} from './pool.js';
+import {readVmxFileSync} from './read-sync.js';
+
+export const DEFAULT_CACHE_LOCATION = '.vmxlintcache';
+/** Below this many files per worker, starting workers costs more than it saves. */
+export const MIN_FILES_PER_WORKER = 200;
+
+export type Concurrency = number | 'auto' | 'off';
+
+/** Options of lintFiles about how, not what: they never change a result. */
+export interface RunOptions {
+  /** Reuse results of files whose content, config and vmxlint version are unchanged (`--cache`). */
+  cache?: boolean;
+  /** The cache file, or a directory to keep it in (default `.vmxlintcache`, relative to cwd). */
+  cacheLocation?: string;
+  /** Worker threads: `auto` (default: one per core when there are many files), `off`, or how many. `VMXLINT_CONCURRENCY` overrides it. */
+  concurrency?: Concurrency;
+  /** Keep `result.source` on results with messages (the JSON format prints it). Default true. */
+  keepSource?: boolean;
+  /** How a file is read (default `readVmxFile`; the batch paths read synchronously). */
+  readFile?: (file: string) => ReadFile | Promise<ReadFile>;
+  /** Told about problems that do not stop the run (a cache that cannot be written). */
+  onWarning?: (message: string) => void;
+}
+
+function parseConcurrency(value: string | undefined): Concurrency | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value === 'auto' || value === 'off') return value;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 0 ? n : undefined;
+}
+
+/** How many workers to start for `count` files (0: lint on the main thread). */
+export function workerCount(count: number, concurrency: Concurrency = 'auto'): number {
+  const wanted = parseConcurrency(process.env.VMXLINT_CONCURRENCY) ?? concurrency;
+  if (wanted === 'off' || count === 0) return 0;
+  if (typeof wanted === 'number') return Math.min(wanted, count);
+  const n = Math.min(os.availableParallelism(), Math.floor(count / MIN_FILES_PER_WORKER));
+  return n >= 2 ? n : 0;
+}
+
+/** Lint `files` (all of them, in order) on the main thread or on workers. */
+function lintAll(files: string[], loader: ConfigLoader, options: LintFilesOptions, withHash: boolean, keepSource: boolean): AsyncGenerator<Linted> {
+  const n = workerCount(files.length, options.concurrency);
+  const url = n > 0 ? workerUrl() : undefined;
+  if (url) {
+    const plain = Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v !== 'function'));
+    const init: WorkerInit = {options: plain, keepSource, withHash};
+    return lintInWorkers(files, n, init, url);
+  }
+  return (async function* sequential() {
+    for (const file of files) yield await lintOne(file, loader, options, withHash, keepSource);
+  })();
+}
+
+/** A cached result as lintFile would return it (with the source text read again when it is wanted). */
+function replay(file: string, cached: CachedResult, keepSource: boolean, bytes?: Uint8Array): Linted {
+  const result: LintResult = {filePath: file, ...cached};
+  if (keepSource && cached.messages.length) {
+    try {
+      result.source = decode(bytes ?? readVmxFileSync(file).bytes).text;
+    } catch {
+      // decoded when it was cached; if it no longer reads, the cache entry was stale anyway
+    }
+  }
+  return {result};
+}
+
+/** Results for `files`, in order. */
+export async function* lintEach(files: string[], loader: ConfigLoader, options: LintFilesOptions): AsyncGenerator<{result: LintResult; source?: string}> {
+  const keepSource = options.keepSource !== false;
+  if (!options.cache) {
+    yield* lintAll(files, loader, options, false, keepSource);
+    return;
+  }
+  const cwd = options.cwd ?? process.cwd();
+  const cache = new LintCache(cacheFilePath(options.cacheLocation ?? DEFAULT_CACHE_LOCATION, cwd), packageVersion());
+  const keys = new ConfigKeys([options.settings, options.inlineConfig !== false, Boolean(options.reportUnusedDisableDirectives)]);
+  const fixing = Boolean(options.fix);
+  const replays: Array<Linted | undefined> = new Array(files.length);
+  const configKeys: string[] = new Array(files.length);
+  const todo: string[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
+    const array = await loader.forFile(file);
+    const key = (configKeys[i] = keys.keyOf(array.forFile(file), array.source));
+    const stat = fs.statSync(file, {bigint: true, throwIfNoEntry: false});
+    const found = stat?.isFile() ? cache.lookup(file, stat, key) : undefined;
+    let cached: CachedResult | undefined;
+    let bytes: Uint8Array | undefined;
+    if (found && 'hit' in found) cached = found.hit;
+    else if (found) {
+      try {
+        const read = readVmxFileSync(file);
+        bytes = read.bytes;
+        cached = cache.confirm(file, found.verify, read.identity, hashBytes(read.bytes));
+      } catch {
+        cached = undefined; // unreadable now: lint it, which reports why
+      }
+    }
+    // with --fix, a file with fixable problems must be linted (and fixed) again
+    if (cached && !(fixing && cached.messages.some((m) => m.fix))) replays[i] = replay(file, cached, keepSource, bytes);
+    else todo.push(file);
+  }
+  const linted = lintAll(todo, loader, options, true, keepSource);
+  for (let i = 0; i < files.length; i++) {
+    let item = replays[i];
+    if (!item) {
+      const next = await linted.next();
+      if (next.done) throw new Error('internal error: a linted file is missing');
+      item = next.value;
+      if (item.identity && item.hash) cache.store(files[i], item.identity, item.hash, configKeys[i], item.result);
+      else cache.forget(files[i]);
+    }
+    yield item;
+  }
+  const problem = cache.save();
+  if (problem) options.onWarning?.(problem);
+}
