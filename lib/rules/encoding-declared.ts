@@ -27,7 +27,7 @@ export default createRule({
     fixable: 'code',
     messages: {
       missing: 'Missing `.encoding` in a file with non-ASCII characters: VMware then reads them in the host\'s default encoding',
-      missingAscii: 'Missing `.encoding`: VMware writes `.encoding = "UTF-8"` as the first entry of every file it saves',
+      missingAscii: 'Missing `.encoding`: current VMware products write `.encoding = "UTF-8"` as the first entry',
       notFirst: '`.encoding` is not the first entry (line {{firstLine}} is): VMware writes it first, and some tools only look for it there',
       unknown: 'Unknown encoding `{{name}}` in `.encoding`: neither vmxlint nor VMware can read this file\'s text safely',
       mismatch: '`.encoding` says `{{name}}`, but line {{line}} holds characters that `{{name}}` cannot encode',

@@ -20,7 +20,7 @@ function quoted(entry: Entry): {range: [number, number]; text: string} {
 export default createRule({
   name: 'quoted-values',
   meta: {
-    type: 'suggestion',
+    type: 'layout',
     docs: {
       description: 'Require values in double quotes, as VMware writes them',
       recommended: true,

@@ -17,7 +17,7 @@ new RuleTester().run('encoding-declared', rule, {
       errors: [
         {
           messageId: 'missingAscii',
-          message: 'Missing `.encoding`: VMware writes `.encoding = "UTF-8"` as the first entry of every file it saves',
+          message: 'Missing `.encoding`: current VMware products write `.encoding = "UTF-8"` as the first entry',
           line: 1,
           column: 1,
           severity: 0,
