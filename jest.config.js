@@ -11,4 +11,6 @@ export default {
     '^.+\\.ts$': ['ts-jest', {useESM: true, diagnostics: false}],
   },
   testTimeout: 60000,
+  // the CLI tests run bin/vmxlint.js: build dist/ first when it is missing or stale
+  globalSetup: '<rootDir>/test/cli/global-setup.mjs',
 };

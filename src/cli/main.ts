@@ -111,7 +111,18 @@ function write(stream: Writable, text: string): Promise<void> {
   return new Promise((resolve) => (text ? stream.write(text, () => resolve()) : resolve()));
 }
 
+/** `vmxlint … | head`: a reader that stops early is not an error; other stream errors still are. */
+function ignoreClosedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EPIPE') throw error;
+}
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  // kept after returning: a write still in flight may fail once the reader is gone
+  if (!io.stdout.listeners('error').includes(ignoreClosedPipe)) io.stdout.on('error', ignoreClosedPipe);
+  return mainInner(argv, io);
+}
+
+async function mainInner(argv: string[], io: CliIo): Promise<number> {
   const env = io.env ?? process.env;
   const cwd = io.cwd ?? process.cwd();
   let args: CliArgs;

@@ -27,8 +27,12 @@ function newest(p) {
   return max;
 }
 
+function newestSource(root = ROOT) {
+  return Math.max(...SOURCES.map((s) => newest(path.join(root, s))));
+}
+
 export function distIsStale(root = ROOT) {
-  const source = Math.max(...SOURCES.map((s) => newest(path.join(root, s))));
+  const source = newestSource(root);
   const main = path.join(root, OUTPUTS[0]);
   if (!fs.existsSync(main)) return true;
   return OUTPUTS.map((o) => path.join(root, o))
@@ -49,16 +53,13 @@ export default async function globalSetup(globalConfig) {
   process.stderr.write('\n[cli tests] dist/ is missing or older than the sources: running npm run build\n');
   const started = Date.now();
   const r = spawnSync('npm', ['run', 'build'], {cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']});
-  if (r.status !== 0) {
-    process.stderr.write(`[cli tests] npm run build failed (exit ${r.status}):\n${r.stdout}${r.stderr}\n`);
-    // tsc emits despite type errors, but a build that stops there leaves an old bundle that
-    // bin/vmxlint.js would prefer: remove it so the binary runs tsc's fresh output
-    const bundle = path.join(ROOT, OUTPUTS[1]);
-    if (fs.existsSync(bundle) && distIsStale()) {
-      fs.rmSync(bundle);
-      process.stderr.write('[cli tests] removed the stale dist/vmxlint.mjs: bin/vmxlint.js runs dist/src\n');
-    }
-  } else {
-    process.stderr.write(`[cli tests] built in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  if (r.status !== 0) process.stderr.write(`[cli tests] npm run build failed (exit ${r.status}):\n${r.stdout}${r.stderr}\n`);
+  else process.stderr.write(`[cli tests] built in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  // tsc emits despite type errors, but a build that stops there (or does not make the bundle) leaves
+  // an old bundle that bin/vmxlint.js would prefer: remove it, so the binary runs tsc's fresh output
+  const bundle = path.join(ROOT, OUTPUTS[1]);
+  if (fs.existsSync(bundle) && fs.statSync(bundle).mtimeMs < newestSource()) {
+    fs.rmSync(bundle);
+    process.stderr.write('[cli tests] removed the stale dist/vmxlint.mjs: bin/vmxlint.js runs dist/src\n');
   }
 }
