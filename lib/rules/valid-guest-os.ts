@@ -1,7 +1,7 @@
 /** `valid-guest-os`: `guestOS` names an id of src/knowledge/guest-os.ts; suggest the nearest one, never fix. */
 import {createRule} from '../../src/engine/create-rule.js';
 import {valueLoc} from '../../src/engine/fixer.js';
-import {isKnownGuestOs, nearestGuestOs} from '../../src/knowledge/guest-os.js';
+import {isKnownGuestOs, looksLikeNewerGuestOs, nearestGuestOs} from '../../src/knowledge/guest-os.js';
 
 export default createRule({
   name: 'valid-guest-os',
@@ -16,6 +16,7 @@ export default createRule({
       empty: 'Empty `guestOS`: name the guest OS identifier VMware should set the virtual machine up for',
       unknown: 'Unknown `guestOS` value `{{value}}`: not a VMware guest OS identifier vmxlint knows (a newer product may know it)',
       didYouMean: 'Unknown `guestOS` value `{{value}}`: did you mean `{{suggestion}}`?',
+      newer: 'Unknown `guestOS` value `{{value}}`: probably an identifier of a VMware release newer than vmxlint\'s table',
     },
     schema: {type: 'object', additionalProperties: false, properties: {}},
     defaultSeverity: 'warn',
@@ -34,7 +35,9 @@ export default createRule({
         if (isKnownGuestOs(value)) return;
         const suggestion = nearestGuestOs(value);
         if (suggestion === undefined) {
-          context.report({node, loc, messageId: 'unknown', data: {value: node.value}});
+          // `debian14-64` next to a known `debian13-64`: the table lags behind VMware, so information only
+          const newer = looksLikeNewerGuestOs(value);
+          context.report({node, loc, messageId: newer ? 'newer' : 'unknown', data: {value: node.value}, info: newer});
           return;
         }
         context.report({

@@ -104,6 +104,7 @@ export const GUEST_OS_HINTS: Readonly<Record<string, string>> = Object.freeze({
   'windows2008r2-64': 'windows7srv-64',
   'windows2022srv-64': 'windows2019srvNext-64',
   'windows2025srv-64': 'windows2022srvNext-64',
+  'windows11': 'windows11-64', // Windows 11 has no 32-bit edition
 });
 
 const norm = (id: string) => id.trim().toLowerCase();
@@ -135,15 +136,33 @@ export function guestBitness(id: string): '32' | '64' | 'unknown' {
   return BY_LOWER.has(v) ? '32' : 'unknown';
 }
 
+/** An id with each run of digits replaced by `#`: `debian13-64` → `debian#-#`. */
+const shape = (id: string) => norm(id).replace(/\d+/g, '#');
+const SHAPES = new Set(GUEST_OS_IDS.map(shape));
+
+/**
+ * Whether an unknown id has the form of a known family with another version number
+ * (`debian14-64`, `darwin24-64`, `rhel10-64`): most likely an id of a VMware release newer than
+ * this table, not a typo. False for a known id.
+ */
+export function looksLikeNewerGuestOs(id: string): boolean {
+  return !BY_LOWER.has(norm(id)) && SHAPES.has(shape(id));
+}
+
 /**
  * A known id to suggest for an unknown one: first the product-name hints above
  * (`windows10-64` → `windows9-64`), then the unique nearest id within typo distance
- * (`ubuntu64` → `ubuntu-64`). `undefined` for a known id or when nothing is close.
+ * (`ubuntu64` → `ubuntu-64`), unless the two differ only in their numbers (`debian14-64` is not
+ * a typo of `debian13-64`: see `looksLikeNewerGuestOs`). `undefined` for a known id or when
+ * nothing is close.
  */
 export function nearestGuestOs(id: string): string | undefined {
   const v = norm(id);
   if (BY_LOWER.has(v)) return undefined;
   const hint = GUEST_OS_HINTS[v];
   if (hint) return hint;
-  return nearest(v, GUEST_OS_IDS.map((g) => [g, g] as const));
+  // VMware writes a 32-bit id without a suffix: `ubuntu-32` means `ubuntu`
+  if (v.endsWith('-32') && BY_LOWER.has(v.slice(0, -3))) return BY_LOWER.get(v.slice(0, -3));
+  const found = nearest(v, GUEST_OS_IDS.map((g) => [g, g] as const));
+  return found !== undefined && shape(found) === shape(v) ? undefined : found;
 }

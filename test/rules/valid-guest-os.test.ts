@@ -49,6 +49,25 @@ new RuleTester().run('valid-guest-os', rule, {
       output: null,
     },
     {
+      name: 'a newer release\'s id (another number in a known family): information, no suggestion',
+      code: 'guestOS = "debian14-64"\n',
+      errors: [
+        {
+          messageId: 'newer',
+          message: 'Unknown `guestOS` value `debian14-64`: probably an identifier of a VMware release newer than vmxlint\'s table',
+          severity: 0,
+          suggestions: [],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a -32 suffix VMware does not write',
+      code: 'guestOS = "ubuntu-32"\n',
+      errors: [{messageId: 'didYouMean', suggestions: [{desc: 'Replace with `ubuntu`', output: 'guestOS = "ubuntu"\n'}]}],
+      output: null,
+    },
+    {
       name: 'empty',
       code: 'guestOS = ""\n',
       errors: [{messageId: 'empty', message: 'Empty `guestOS`: name the guest OS identifier VMware should set the virtual machine up for'}],
