@@ -155,7 +155,11 @@ export class LintCache {
       this.changed = false;
       return undefined;
     } catch (error) {
-      fs.rmSync(tmp, {force: true});
+      try {
+        fs.rmSync(tmp, {force: true});
+      } catch {
+        // nothing was written there
+      }
       return `cannot write the cache ${this.file}: ${(error as Error).message}`;
     }
   }

@@ -59,6 +59,7 @@ export async function* lintInWorkers(files: string[], size: number, init: Worker
     w?.();
   };
   let next = 0;
+  let received = 0;
   const workers: Worker[] = [];
   const send = (worker: Worker) => {
     if (next < batches.length) {
@@ -72,6 +73,8 @@ export async function* lintInWorkers(files: string[], size: number, init: Worker
     worker.on('message', (reply: Reply) => {
       if ('error' in reply) failure ??= revive(reply.error);
       else done.set(reply.id, reply.items);
+      // every batch is back: idle workers must not keep the process alive, even if nobody terminates them
+      if (++received === batches.length) for (const w of workers) w.unref();
       send(worker);
       notify();
     });

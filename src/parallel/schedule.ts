@@ -117,16 +117,20 @@ export async function* lintEach(files: string[], loader: ConfigLoader, options: 
     else todo.push(file);
   }
   const linted = lintAll(todo, loader, options, true, keepSource);
-  for (let i = 0; i < files.length; i++) {
-    let item = replays[i];
-    if (!item) {
-      const next = await linted.next();
-      if (next.done) throw new Error('internal error: a linted file is missing');
-      item = next.value;
-      if (item.identity && item.hash) cache.store(files[i], item.identity, item.hash, configKeys[i], item.result);
-      else cache.forget(files[i]);
+  try {
+    for (let i = 0; i < files.length; i++) {
+      let item = replays[i];
+      if (!item) {
+        const next = await linted.next();
+        if (next.done) throw new Error('internal error: a linted file is missing');
+        item = next.value;
+        if (item.identity && item.hash) cache.store(files[i], item.identity, item.hash, configKeys[i], item.result);
+        else cache.forget(files[i]);
+      }
+      yield item;
     }
-    yield item;
+  } finally {
+    await linted.return(undefined); // stops the workers
   }
   const problem = cache.save();
   if (problem) options.onWarning?.(problem);
