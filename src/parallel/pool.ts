@@ -22,11 +22,18 @@ export interface WorkerInit {
 
 export interface Linted {
   result: LintResult;
+  /** The worker handed the file back unlinted (too big for its heap): no result then. */
+  deferred?: boolean;
   /** The text before fixes, for files the fix changed (diffs). */
   source?: string;
   identity?: FileIdentity;
   hash?: string;
 }
+
+/** Heap limits of a worker (MB). */
+export const WORKER_LIMITS = {maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 96};
+/** Larger files are handed back to the main thread (its heap has no such limit). */
+export const WORKER_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export type Reply = {id: number; items: Linted[]} | {id: number; error: {name: string; message: string; stack?: string}};
 
@@ -68,8 +75,9 @@ export async function* lintInWorkers(files: string[], size: number, init: Worker
     }
   };
   for (let i = 0; i < Math.min(size, batches.length); i++) {
-    // a larger young generation: linting allocates many short-lived objects per file
-    const worker = new Worker(url, {workerData: init, resourceLimits: {maxYoungGenerationSizeMb: 48}});
+    // a worker needs little memory at a time (one batch); without a limit V8 lets each heap grow
+    // far beyond that before collecting. Files too big for this limit are linted on the main thread.
+    const worker = new Worker(url, {workerData: init, resourceLimits: WORKER_LIMITS});
     worker.on('message', (reply: Reply) => {
       if ('error' in reply) failure ??= revive(reply.error);
       else done.set(reply.id, reply.items);

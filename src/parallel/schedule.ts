@@ -60,7 +60,14 @@ function lintAll(files: string[], loader: ConfigLoader, options: LintFilesOption
   if (url) {
     const plain = Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v !== 'function'));
     const init: WorkerInit = {options: plain, keepSource, withHash};
-    return lintInWorkers(files, n, init, url);
+    return (async function* parallel() {
+      let i = 0;
+      for await (const item of lintInWorkers(files, n, init, url)) {
+        // a file too big for a worker's heap comes back unlinted: lint it here, in its place
+        yield item.deferred ? await lintOne(files[i], loader, options, withHash, keepSource) : item;
+        i++;
+      }
+    })();
   }
   return (async function* sequential() {
     for (const file of files) yield await lintOne(file, loader, options, withHash, keepSource);

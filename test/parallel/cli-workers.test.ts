@@ -7,6 +7,7 @@
 import {afterAll, beforeAll, describe, expect, it} from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
+import {WORKER_MAX_FILE_BYTES} from '../../src/parallel/pool.js';
 import {workerCount} from '../../src/parallel/schedule.js';
 import {CORPUS, ensureBuilt, removeDir, runCli, snapshot, tempDir} from '../reliability/helpers.js';
 
@@ -123,6 +124,23 @@ describe('worker threads', () => {
     expect(second.code).toBe(uncached.code);
     const stylish = await lint(dir, 'off', ['--cache', '--cache-location', path.join(dir, '.cache')]);
     expect(stylish.stdout).toBe((await lint(dir, 'off', [])).stdout);
+  }, 90_000);
+
+  it('hand a file too big for a worker back to the main thread, in its place', async () => {
+    const root = makeProject(2);
+    try {
+      // 2.2 MB of comments with one duplicate at the end: over WORKER_MAX_FILE_BYTES
+      const big = '.encoding = "UTF-8"\n' + '# a comment line of filler text\n'.repeat(70_000) + 'memsize = "1"\nmemsize = "1"\n';
+      expect(big.length).toBeGreaterThan(WORKER_MAX_FILE_BYTES);
+      fs.writeFileSync(path.join(root, 'copy-0', 'big.vmx'), big);
+      const one = await lint(root, 'off', ['--format', 'unix']);
+      const two = await lint(root, '2', ['--format', 'unix']);
+      expect(threads(root)).toEqual(new Set(['main', 'worker']));
+      expect(two.stdout).toBe(one.stdout);
+      expect(one.stdout).toContain('copy-0/big.vmx:70003:1: Duplicate key');
+    } finally {
+      removeDir(root);
+    }
   }, 90_000);
 
   const corpus = fs.existsSync(CORPUS) ? it : it.skip;
