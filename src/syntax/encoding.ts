@@ -71,7 +71,7 @@ export function resolveEncoding(name: string): string | undefined {
   return iconv().encodingExists(mapped) ? mapped : undefined;
 }
 
-const DECLARATION = /^[ \t]*\.encoding[ \t]*=[ \t]*"?([^"\s#]*)"?/im;
+const DECLARATION = /^(?:\xEF\xBB\xBF)?[ \t]*\.encoding[ \t]*=[ \t]*"?([^"\s#]*)"?/im;
 
 /** The `.encoding` value, read from the bytes as ASCII (every supported encoding is ASCII-compatible). */
 export function findDeclaredEncoding(bytes: Uint8Array): string | undefined {

@@ -107,3 +107,10 @@ describe('encodings', () => {
     expect(() => encode('x = "日本"', 'windows-1252')).toThrow(DecodeError);
   });
 });
+
+describe('encoding declaration after a BOM', () => {
+  it('finds `.encoding` on the first line even behind a UTF-8 byte-order mark', () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from('.encoding = "windows-1252"\nx = "'), 0xe9, ...Buffer.from('"\n')]);
+    expect(decode(bytes)).toMatchObject({encoding: 'windows-1252', declared: true});
+  });
+});
