@@ -7,13 +7,17 @@
  * within FS_TICK_NS of saving the cache are "racily clean" (git's term): a same-size edit in the
  * same timestamp tick would keep the stat unchanged, so those are always checked by content.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
+import {createRequire} from 'node:module';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {FileConfig} from './config/config-array.js';
 import type {LintResult} from './engine/types.js';
 import type {FileIdentity} from './io/read.js';
+
+// node:crypto costs start-up time: loaded on first use (a run without --cache never hashes)
+let cryptoModule: typeof import('node:crypto') | undefined;
+const crypto = () => (cryptoModule ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto'));
 
 /** Bumped when the file layout changes; an older file is discarded. */
 const FORMAT = 1;
@@ -59,7 +63,7 @@ export function packageVersion(from: string = import.meta.url): string {
 }
 
 export function hashBytes(bytes: Uint8Array): string {
-  return crypto.createHash('sha1').update(bytes).digest('base64');
+  return crypto().createHash('sha1').update(bytes).digest('base64');
 }
 
 /** The file the cache lives in: `location` itself, or a per-directory file inside it when it is a directory (ESLint's rule). */
@@ -71,7 +75,7 @@ export function cacheFilePath(location: string, cwd: string): string {
   } catch {
     // does not exist yet: a file, unless spelled with a trailing slash
   }
-  return isDir ? path.join(abs, `.vmxlintcache_${crypto.createHash('sha1').update(cwd).digest('hex').slice(0, 10)}`) : abs;
+  return isDir ? path.join(abs, `.vmxlintcache_${crypto().createHash('sha1').update(cwd).digest('hex').slice(0, 10)}`) : abs;
 }
 
 function statKey(identity: Pick<FileIdentity, 'size' | 'mtimeNs' | 'ctimeNs' | 'ino'>): Entry['stat'] {
@@ -193,7 +197,7 @@ export class ConfigKeys {
     const text = JSON.stringify([this.sourceHash(source), config.rules.map((r) => [r.id, r.severity, r.options]), config.settings, this.runOptions]);
     let key = this.keys.get(text);
     if (key === undefined) {
-      key = crypto.createHash('sha1').update(text).digest('base64');
+      key = crypto().createHash('sha1').update(text).digest('base64');
       this.keys.set(text, key);
     }
     return key;

@@ -6,7 +6,6 @@
  */
 import fs from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import {Worker} from 'node:worker_threads';
 import {ConfigError} from '../config/config-array.js';
 import type {LintResult} from '../engine/types.js';
 import type {FileIdentity} from '../io/read.js';
@@ -54,6 +53,7 @@ function revive(error: {name: string; message: string; stack?: string}): Error {
 
 /** Lint `files` on `size` workers; yields one item per file, in the order of `files`. */
 export async function* lintInWorkers(files: string[], size: number, init: WorkerInit, url: URL): AsyncGenerator<Linted> {
+  const {Worker} = await import('node:worker_threads'); // not at start-up: most runs lint a few files
   const batch = Math.max(8, Math.min(64, Math.ceil(files.length / (size * 8))));
   const batches: string[][] = [];
   for (let i = 0; i < files.length; i += batch) batches.push(files.slice(i, i + batch));
@@ -67,8 +67,8 @@ export async function* lintInWorkers(files: string[], size: number, init: Worker
   };
   let next = 0;
   let received = 0;
-  const workers: Worker[] = [];
-  const send = (worker: Worker) => {
+  const workers: InstanceType<typeof Worker>[] = [];
+  const send = (worker: InstanceType<typeof Worker>) => {
     if (next < batches.length) {
       worker.postMessage({id: next, files: batches[next]});
       next++;
