@@ -81,11 +81,11 @@ export interface Run {
 }
 
 /** Run the built CLI. */
-export function runCli(args: string[], options: {cwd: string; uid?: number; gid?: number; timeoutMs?: number}): Promise<Run> {
+export function runCli(args: string[], options: {cwd: string; uid?: number; gid?: number; timeoutMs?: number; env?: Record<string, string>}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd,
-      env: {...process.env, NO_COLOR: '1', NODE_OPTIONS: ''},
+      env: {...process.env, NO_COLOR: '1', NODE_OPTIONS: '', ...options.env},
       uid: options.uid,
       gid: options.gid,
     });
