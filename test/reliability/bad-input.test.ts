@@ -20,7 +20,8 @@ const AS_ROOT = process.getuid?.() === 0;
 
 interface Case {
   name: string;
-  files: Record<string, string | Buffer | 'dir' | 'fifo'>;
+  /** Content, or `dir`, `fifo`, `symlink:<target>`. */
+  files: Record<string, string | Buffer>;
   args: string[];
   /** Each stderr line, in order. */
   stderr: Array<string | RegExp>;
@@ -32,6 +33,8 @@ interface Case {
 
 const cases: Case[] = [
   {name: 'a missing path', files: {}, args: ['missing.vmx'], stderr: ['vmxlint: missing.vmx: no such file']},
+  {name: 'a dangling symlink', files: {'gone.vmx': 'symlink:nowhere.vmx'}, args: ['gone.vmx'], stderr: ['vmxlint: gone.vmx: no such file']},
+  {name: 'a symlink loop', files: {'loop.vmx': 'symlink:loop.vmx'}, args: ['loop.vmx'], stderr: ['vmxlint: loop.vmx: too many symbolic links (a link loop)']},
   {name: 'a directory given as a .vmx file', files: {'dir.vmx': 'dir'}, args: ['dir.vmx'], stderr: ['vmxlint: No .vmx or .vmtx files found in "dir.vmx".']},
   {name: 'a directory given as the config file', files: {'confdir': 'dir', 'vm.vmx': DUPLICATE}, args: ['--config', 'confdir', 'vm.vmx'], stderr: [/^vmxlint: .*confdir.*director/i]},
   {
@@ -127,6 +130,7 @@ function materialize(dir: string, files: Case['files']): void {
     fs.mkdirSync(path.dirname(p), {recursive: true});
     if (content === 'dir') fs.mkdirSync(p);
     else if (content === 'fifo') spawnSync('mkfifo', [p]);
+    else if (typeof content === 'string' && content.startsWith('symlink:')) fs.symlinkSync(content.slice(8), p);
     else fs.writeFileSync(p, content, {mode: name.startsWith('secret') ? 0o600 : 0o644});
   }
   if (!AS_ROOT && files['secret.vmx']) fs.chmodSync(path.join(dir, 'secret.vmx'), 0o000);

@@ -39,6 +39,17 @@ describe('what --fix writes', () => {
     expect(fs.readFileSync(file)).toEqual(Buffer.from('\uFEFF.encoding = "UTF-8"\rannotation = "ü"\ra = "1"\r'));
   });
 
+  it('fixes a symlink named on the command line at its target, across directories', async () => {
+    const target = put('elsewhere/real.vmx', 'a = "1"\na = "1"\n');
+    const link = path.join(dir, 'links', 'vm.vmx');
+    fs.mkdirSync(path.dirname(link), {recursive: true});
+    fs.symlinkSync('../elsewhere/real.vmx', link);
+    await lintFiles([link], {cwd: dir, write: true, fix: true});
+    expect(fs.readFileSync(target, 'utf8')).toBe('a = "1"\n');
+    expect(fs.readlinkSync(link)).toBe('../elsewhere/real.vmx');
+    expect(fs.readdirSync(path.dirname(link))).toEqual(['vm.vmx']);
+  });
+
   it('does not write a file whose fix changes nothing (same inode, same mtime)', async () => {
     const file = put('clean.vmx', '.encoding = "UTF-8"\nnumvcpus = "2"\n');
     const before = statNs(file);
