@@ -3,10 +3,11 @@
  * order of the requirements doc: CLI flags > the file's `# vmxlint …` directive > config
  * `settings` for the file's glob > inference, only where unambiguous.
  */
-import {hostIds, resolveHost} from '../knowledge/hosts.js';
+import {isHypervisorGuest} from '../knowledge/guest-os.js';
+import {existingCpus, hostIds, HOSTS, hostsForHwVersion, resolveHost, ROLE_HINT_KEYS, type HostRow} from '../knowledge/hosts.js';
 import {indexEntries} from '../syntax/lookup.js';
-import type {Root} from '../syntax/types.js';
-import type {ResolvedSettings, SettingName, SettingSource, Settings} from './types.js';
+import type {Entry, Root} from '../syntax/types.js';
+import type {AmdFamily, Cpu, ResolvedSettings, SettingName, SettingSource, Settings} from './types.js';
 
 export const SETTING_NAMES: readonly SettingName[] = ['role', 'host', 'cpu', 'amdFamily', 'outerProduct'];
 export const ROLES = ['outer', 'inner', 'none'] as const;
@@ -17,6 +18,14 @@ export const AMD_FAMILIES = ['0fh-revf', '0fh-revg', '10h'] as const;
 export function howToSet(name: SettingName): string {
   const flag = name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
   return `pass \`--${flag}\`, add a \`# vmxlint ${name}=…\` comment to the file, or set \`settings.${name}\` in the config`;
+}
+
+/** The three ways to give several settings at once (the same as `howToSet` for one). */
+export function howToSetAll(names: readonly SettingName[]): string {
+  if (names.length === 1) return howToSet(names[0]);
+  const flag = (n: string) => `--${n.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  const list = (xs: string[]) => xs.slice(0, -1).join(', ') + ' and ' + xs[xs.length - 1];
+  return `pass ${list(names.map((n) => `\`${flag(n)}\``))}, add a \`# vmxlint ${names.map((n) => `${n}=…`).join(' ')}\` comment to the file, or set ${list(names.map((n) => `\`settings.${n}\``))} in the config`;
 }
 
 /**
@@ -59,21 +68,6 @@ export function normalizeSettings(raw: Record<string, unknown>): {settings: Sett
   return {settings: settings as Settings, errors};
 }
 
-const OUTER_ONLY = ['monitor_control.vt32', 'monitor_control.enable_svm', 'monitor_control.restrict_backdoor', 'vhv.enable'];
-const INNER_ONLY = ['vmx.allownested'];
-const isTrue = (v: string) => v.trim().toLowerCase() === 'true';
-
-/** Infer a role from the keys, only when they point one way. */
-export function inferRole(tree: Root): Settings['role'] {
-  const index = indexEntries(tree);
-  const has = (keys: string[]) => keys.some((k) => index.get(k)?.some((e) => isTrue(e.value)));
-  const outer = has(OUTER_ONLY);
-  const inner = has(INNER_ONLY);
-  if (outer && !inner) return 'outer';
-  if (inner && !outer) return 'inner';
-  return undefined;
-}
-
 /** Merge the layers, first given wins, and record where each value came from. */
 export function resolveSettings(
   layers: Array<{source: SettingSource; settings: Settings}>,
@@ -89,4 +83,192 @@ export function resolveSettings(
     }
   }
   return resolved;
+}
+
+/* ---------------------------------------------------------------- inference from the file (step 4) */
+
+const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** What a file says about its own nested context. */
+export interface FileEvidence {
+  /** Entries whose value marks an outer VM (`monitor_control.vt32 = "TRUE"`, `vhv.enable = "TRUE"`, ...). */
+  outer: Entry[];
+  /** Entries whose value marks an inner VM (`vmx.allowNested = "TRUE"`). */
+  inner: Entry[];
+  /** The `guestOS` entry when it names a hypervisor (`vmkernel*`, `winHyperV`): a hint, not a role. */
+  hypervisorGuest?: Entry;
+  /** `virtualHW.version`, when it is a whole number. */
+  hwVersion?: {entry: Entry; version: number};
+  /** `encryption.data`: the real settings are hidden. */
+  encrypted?: Entry;
+}
+
+export function readEvidence(tree: Root): FileEvidence {
+  const index = indexEntries(tree);
+  const marked = (hints: readonly {key: string; value: string}[]) =>
+    hints.flatMap((h) => (index.get(h.key.toLowerCase()) ?? []).filter((e) => same(e.value, h.value)));
+  const evidence: FileEvidence = {outer: marked(ROLE_HINT_KEYS.outer), inner: marked(ROLE_HINT_KEYS.inner)};
+  const guest = index.get('guestos')?.[0];
+  if (guest && isHypervisorGuest(guest.value)) evidence.hypervisorGuest = guest;
+  const hw = index.get('virtualhw.version')?.[0];
+  if (hw && /^\s*\d+\s*$/.test(hw.value)) evidence.hwVersion = {entry: hw, version: Number(hw.value)};
+  const encrypted = index.get('encryption.data')?.[0];
+  if (encrypted && encrypted.value.trim() !== '') evidence.encrypted = encrypted;
+  return evidence;
+}
+
+/** Infer a role from the keys, only when they point one way. */
+export function inferRole(tree: Root): Settings['role'] {
+  const {outer, inner} = readEvidence(tree);
+  if (outer.length && !inner.length) return 'outer';
+  if (inner.length && !outer.length) return 'inner';
+  return undefined;
+}
+
+/** Whether the file looks nested: it has nesting keys or runs a hypervisor. */
+export function looksNested(e: FileEvidence): boolean {
+  return e.outer.length > 0 || e.inner.length > 0 || e.hypervisorGuest !== undefined;
+}
+
+/** The highest hardware version of the 2008 table: above it, the products that can power a VM on are all modern. */
+const LEGACY_MAX_HW = Math.max(...HOSTS.filter((h) => h.family === 'legacy').map((h) => h.maxHwVersion ?? 0));
+
+/**
+ * The products a `virtualHW.version` narrows the VM's own product to: the requirements doc's
+ * table for 4, 6 and 7; above the 2008 products' versions, every product that can power the VM
+ * on (a product cannot run a newer hardware version). `[]`: no narrowing.
+ */
+export function productsForHwVersion(hw: number): HostRow[] {
+  const legacy = hostsForHwVersion(hw);
+  if (legacy.length) return legacy;
+  return hw > LEGACY_MAX_HW ? HOSTS.filter((h) => (h.maxHwVersion ?? 0) >= hw) : [];
+}
+
+/* ---------------------------------------------------------------- deciding from candidates */
+
+/** The context values a nested check may read. */
+export type ContextDim = 'host' | 'cpu' | 'amdFamily' | 'outerProduct';
+
+/** One combination of context values; reading a value that is not known makes `decide` try each candidate. */
+export interface Scenario {
+  readonly host: HostRow;
+  readonly cpu: Cpu;
+  readonly amdFamily: AmdFamily;
+  readonly outerProduct: HostRow;
+}
+
+/** A file's nested context: its resolved settings plus the candidates inference leaves for the rest. */
+export interface NestedContext {
+  settings: ResolvedSettings;
+  evidence: FileEvidence;
+  /** The physical host: the setting, else (outer VMs) the products `virtualHW.version` allows, else every row. */
+  hosts: HostRow[];
+  /** The outer guest product: the setting, else (inner VMs) the products `virtualHW.version` allows, else every row. */
+  outerProducts: HostRow[];
+  /** Set when `virtualHW.version` narrowed `hosts` or `outerProducts`. */
+  narrowedBy?: {dim: 'host' | 'outerProduct'; version: number};
+}
+
+const cache = new WeakMap<Root, {settings: ResolvedSettings; context: NestedContext}>();
+
+/** The nested context of a file (computed once per tree and settings). */
+export function nestedContext(tree: Root, settings: ResolvedSettings): NestedContext {
+  const hit = cache.get(tree);
+  if (hit && hit.settings === settings) return hit.context;
+  const evidence = readEvidence(tree);
+  const given = (id: string | undefined) => (id ? resolveHost(id) : undefined);
+  const host = given(settings.host);
+  const outerProduct = given(settings.outerProduct);
+  const narrowed = evidence.hwVersion ? productsForHwVersion(evidence.hwVersion.version) : [];
+  const context: NestedContext = {settings, evidence, hosts: host ? [host] : [...HOSTS], outerProducts: outerProduct ? [outerProduct] : [...HOSTS]};
+  // an outer VM runs on the physical host; an inner VM on the outer guest product
+  const dim = settings.role === 'outer' ? 'host' : settings.role === 'inner' ? 'outerProduct' : undefined;
+  if (dim && narrowed.length && !(dim === 'host' ? host : outerProduct)) {
+    if (dim === 'host') context.hosts = narrowed;
+    else context.outerProducts = narrowed;
+    context.narrowedBy = {dim, version: evidence.hwVersion!.version};
+  }
+  cache.set(tree, {settings, context});
+  return context;
+}
+
+export type Decision<T> =
+  | {known: true; value: T; /** Where the value holds, for messages: `esx-3.0/intel`, `workstation-6.0/intel or fusion-1.x/intel`. */ where: string}
+  | {known: false; /** The first setting whose candidates disagree. */ missing: ContextDim};
+
+class Branch {
+  constructor(
+    readonly dim: ContextDim,
+    readonly options: readonly unknown[],
+  ) {}
+}
+
+function optionsFor(context: NestedContext, dim: ContextDim, pick: Partial<Record<ContextDim, unknown>>): readonly unknown[] {
+  const s = context.settings;
+  switch (dim) {
+    case 'host':
+      return context.hosts;
+    case 'cpu':
+      return s.cpu ? [s.cpu] : pick.host ? existingCpus(pick.host as HostRow) : CPUS;
+    case 'amdFamily':
+      return s.amdFamily ? [s.amdFamily] : AMD_FAMILIES;
+    case 'outerProduct':
+      return context.outerProducts;
+  }
+}
+
+/**
+ * Run a check over every combination of the context values it reads that inference leaves
+ * open. The result is known only when every combination gives the same (JSON-equal) value:
+ * "inference only where unambiguous". Otherwise it names the setting to ask for.
+ */
+export function decide<T>(context: NestedContext, check: (s: Scenario) => T): Decision<T> {
+  const results: Array<{pick: Partial<Record<ContextDim, unknown>>; key: string; value: T}> = [];
+  let firstBranch: ContextDim | undefined;
+  const todo: Array<Partial<Record<ContextDim, unknown>>> = [{}];
+  while (todo.length) {
+    const pick = todo.pop()!;
+    const read = (dim: ContextDim) => {
+      if (dim in pick) return pick[dim];
+      const options = optionsFor(context, dim, pick);
+      if (options.length === 1) return (pick[dim] = options[0]);
+      throw new Branch(dim, options);
+    };
+    const scenario = {
+      get host() {
+        return read('host') as HostRow;
+      },
+      get cpu() {
+        return read('cpu') as Cpu;
+      },
+      get amdFamily() {
+        return read('amdFamily') as AmdFamily;
+      },
+      get outerProduct() {
+        return read('outerProduct') as HostRow;
+      },
+    };
+    try {
+      const value = check(scenario);
+      const key = JSON.stringify(value ?? null);
+      if (results.length && key !== results[0].key) return {known: false, missing: firstBranch!};
+      results.push({pick, key, value});
+    } catch (error) {
+      if (!(error instanceof Branch)) throw error;
+      firstBranch ??= error.dim;
+      for (const option of [...error.options].reverse()) todo.push({...pick, [error.dim]: option});
+    }
+  }
+  return {known: true, value: results[0].value, where: whereLabel(context, results.map((r) => r.pick))};
+}
+
+function whereLabel(context: NestedContext, picks: Array<Partial<Record<ContextDim, unknown>>>): string {
+  const uniq = <T>(xs: T[]) => [...new Set(xs.filter((x) => x !== undefined))];
+  const hosts = uniq(picks.map((p) => (p.host as HostRow | undefined)?.id));
+  // a CPU nobody gave did not matter (or the host has only one, as Fusion): not shown
+  const cpu = context.settings.cpu ? `/${context.settings.cpu}` : '';
+  if (!hosts.length) return context.settings.host ? `${context.settings.host}${cpu}` : 'this host';
+  const from = context.narrowedBy?.dim === 'host' ? ` (from \`virtualHW.version\` ${context.narrowedBy.version})` : '';
+  if (hosts.length > 4) return `any of ${hosts.length} hosts${cpu}${from}`;
+  return hosts.map((h) => `${h}${cpu}`).join(' or ') + from;
 }

@@ -350,6 +350,17 @@ export function foreignOuterKeys(host: HostRow, cpu: Cpu): string[] {
   return LEGACY_OUTER_KEYS.filter((k) => !mine.has(k.toLowerCase()));
 }
 
+/** The value a key of the legacy outer-key table takes in its rows (`TRUE`, `hardware`), if it is one. */
+export function legacyOuterKey(key: string): KeyValue | undefined {
+  const k = key.toLowerCase();
+  for (const h of HOSTS) {
+    if (h.family !== 'legacy') continue;
+    const found = [...(h.outerKeys.intel ?? []), ...(h.outerKeys.amd ?? [])].find((x) => x.key.toLowerCase() === k);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /**
  * Whether the host is one of the products at or above one of the minimums. ESXi counts as a
  * later ESX; a Player row counts as the Workstation release it shares its engine with.
@@ -431,3 +442,73 @@ export const NESTED_INFO = Object.freeze({
   onlySupported2009: 'The only officially supported nested setup was ESX 4.0 under Workstation 7',
   esxiGuest: 'VMware does not support ESXi as a guest OS under any product (KB 2009916)',
 });
+
+/* ---------------------------------------------------------------- which rules hold where */
+
+/** The CPU vendors a host row can physically have (no Fusion host has an AMD CPU: there are no AMD Macs). */
+export function existingCpus(host: HostRow): Cpu[] {
+  return host.amd === NO_AMD_MACS ? ['intel'] : ['intel', 'amd'];
+}
+
+/**
+ * Which nested rules hold for each host family: the 2008-only rules (G2, G4, E30) do not apply on
+ * modern hosts, which virtualize VT-x/AMD-V; too-old hosts cannot nest at all. The E30 rules also
+ * need a row with `e30` (see `ruleHoldsOn`). Adding a family or a rule is adding a row here.
+ */
+export const NESTED_RULES_BY_FAMILY: Readonly<Record<HostRow['family'], readonly string[]>> = Object.freeze({
+  'too-old': ['host-supports-nesting', 'nested-context', 'nested-unsupported'],
+  legacy: [
+    'host-supports-nesting', 'inner-32bit-guest', 'inner-allow-nested', 'inner-binary-translation', 'inner-no-tools',
+    'inner-outer-product', 'nested-context', 'nested-unsupported', 'outer-virtualization-keys',
+  ],
+  modern: ['host-supports-nesting', 'modern-nested-virtualization', 'nested-context', 'nested-unsupported'],
+});
+
+/** The rules that hold only where the physical host is ESX 3.0 (`e30: true`). */
+export const E30_RULES: Readonly<Record<string, string>> = Object.freeze({
+  'inner-allow-nested': 'E30-1',
+  'inner-outer-product': 'E30-2',
+  'inner-no-tools': 'E30-3',
+});
+
+/** Whether a nested rule holds on a host (its family lists it; E30 rules need an `e30` row). */
+export function ruleHoldsOn(ruleId: string, host: HostRow): boolean {
+  return NESTED_RULES_BY_FAMILY[host.family].includes(ruleId) && (!(ruleId in E30_RULES) || host.e30);
+}
+
+/* ---------------------------------------------------------------- Tools traces (E30-3) */
+
+/**
+ * What a key says about VMware Tools in an inner guest ("Reading the inner VM's guest and Tools
+ * from a file"): `strong` traces mean Tools have run (errors under E30-3, no fix); `weak` ones are
+ * written by default or only configure Tools (information), except a value that installs or
+ * expects Tools (`bad`: an error, fixed to `fix`); `off` values turn Tools off and are fine, as are
+ * `restricts` keys. A key ending in `*` covers every key with that prefix.
+ */
+export interface ToolsTrace {
+  key: string;
+  kind: 'strong' | 'weak' | 'restricts';
+  off?: string[];
+  bad?: {value: string; fix: string; why: string};
+}
+
+export const TOOLS_TRACES: readonly ToolsTrace[] = Object.freeze([
+  {key: 'guestInfo.detailed.data', kind: 'strong'},
+  {key: 'guestOS.detailed.data', kind: 'strong'},
+  {key: 'toolsInstallManager.*', kind: 'strong'},
+  {key: 'tools.capability.*', kind: 'strong'},
+  {key: 'tools.upgrade.policy', kind: 'weak', off: ['manual'], bad: {value: 'upgradeAtPowerCycle', fix: 'manual', why: 'installs or upgrades VMware Tools by itself'}},
+  {key: 'tools.remindInstall', kind: 'weak', off: ['FALSE'], bad: {value: 'TRUE', fix: 'FALSE', why: 'nags the user to install VMware Tools'}},
+  {key: 'tools.syncTime', kind: 'weak', off: ['FALSE']},
+  {key: 'toolScripts.*', kind: 'weak', off: ['FALSE']},
+  {key: 'isolation.tools.*', kind: 'restricts'},
+] satisfies ToolsTrace[]);
+
+/** The Tools trace a key is (case-insensitive; `*` entries match by prefix), if any. */
+export function toolsTraceOf(key: string): ToolsTrace | undefined {
+  const k = key.toLowerCase();
+  return TOOLS_TRACES.find((t) => (t.key.endsWith('*') ? k.startsWith(t.key.slice(0, -1).toLowerCase()) : k === t.key.toLowerCase()));
+}
+
+/** guestOS ids of Hyper-V, which needs `MODERN.hyperVKey` in its outer VM. */
+export const HYPER_V_GUESTS: readonly string[] = Object.freeze(['winHyperV']);

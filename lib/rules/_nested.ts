@@ -1,0 +1,143 @@
+/**
+ * What each nested-VM rule needs from a file's context, in one place: a check over one
+ * combination of context values (`Scenario`) that reads the knowledge table. `decide` (in
+ * src/engine/settings.ts) runs it over every combination inference leaves open; a rule acts
+ * only when they all agree, and `nested-context` alone reports the setting that is missing,
+ * so a file gets one such message however many rules need it.
+ */
+import {
+  E30,
+  foreignOuterKeys,
+  outerKeysFor,
+  productAtLeast,
+  ruleHoldsOn,
+  INNER_FORCING_KEYS,
+  type HostRow,
+  type KeyValue,
+} from '../../src/knowledge/hosts.js';
+import {decide, nestedContext, type ContextDim, type NestedContext, type Scenario} from '../../src/engine/settings.js';
+import type {Role, RuleContext} from '../../src/engine/types.js';
+import type {Entry} from '../../src/syntax/types.js';
+
+type NestedRole = Exclude<Role, 'none'>;
+
+interface Need<T> {
+  roles: readonly NestedRole[];
+  /** `null`: nothing to check in this combination (the rule does not hold, or the host cannot nest). */
+  check(s: Scenario): T | null;
+  /** The rule works without the context (it only picks a wording): never ask for a setting on its behalf. */
+  optional?: boolean;
+}
+
+const need = <T>(n: Need<T>): Need<T> => n;
+const BOTH: readonly NestedRole[] = ['outer', 'inner'];
+/** The host, when the rule holds on it. */
+const holding = (id: string, s: Scenario): HostRow | undefined => (ruleHoldsOn(id, s.host) ? s.host : undefined);
+
+export const NEEDS = {
+  'host-supports-nesting': need({
+    roles: BOTH,
+    check(s) {
+      const support = s.host[s.cpu];
+      if (!support.ok) return {note: support.note};
+      if (s.cpu === 'amd' && support.amdFamilies && !support.amdFamilies.includes(s.amdFamily)) {
+        return {note: support.note, amdFamily: s.amdFamily as string};
+      }
+      return null;
+    },
+  }),
+  'outer-virtualization-keys': need({
+    roles: ['outer'],
+    check(s) {
+      const host = holding('outer-virtualization-keys', s);
+      const keys = host && outerKeysFor(host, s.cpu);
+      return host && keys ? {keys, foreign: foreignOuterKeys(host, s.cpu)} : null;
+    },
+  }),
+  'inner-binary-translation': need({
+    roles: ['inner'],
+    check: (s) => (holding('inner-binary-translation', s) ? INNER_FORCING_KEYS : null),
+  }),
+  'inner-32bit-guest': need({roles: ['inner'], check: (s) => (holding('inner-32bit-guest', s) ? true : null)}),
+  'inner-allow-nested': need({roles: ['inner'], check: (s) => (holding('inner-allow-nested', s) ? E30.innerKey : null)}),
+  'inner-outer-product': need({
+    roles: ['inner'],
+    check(s) {
+      if (!holding('inner-outer-product', s)) return null;
+      return productAtLeast(s.outerProduct, E30.minOuterProducts) ? null : {product: s.outerProduct.id};
+    },
+  }),
+  'inner-no-tools': need({roles: ['inner'], check: (s) => (holding('inner-no-tools', s) ? true : null)}),
+  'modern-nested-virtualization': need({
+    roles: BOTH,
+    check(s) {
+      const host = holding('modern-nested-virtualization', s);
+      const keys = host && outerKeysFor(host, s.cpu);
+      if (!host || !keys) return null;
+      return {keys, minHw: host.minHwVersionForNesting ?? 0, hostConfig: host.hostConfig ?? null};
+    },
+  }),
+  'nested-unsupported': need({roles: BOTH, optional: true, check: (s) => s.host.family}),
+};
+
+export type NestedRuleId = keyof typeof NEEDS;
+type ValueOf<K extends NestedRuleId> = NonNullable<ReturnType<(typeof NEEDS)[K]['check']>>;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyContext = RuleContext<any, any>;
+
+/** The file's nested context (cached per tree). */
+export function nestedOf(context: AnyContext): NestedContext {
+  return nestedContext(context.tree, context.settings);
+}
+
+/**
+ * What a nested rule checks in this file, or `undefined` when it must stay silent: the role is
+ * not one it applies to, the file is encrypted, the rule does not hold here, or the context
+ * does not decide it (then `nested-context` names the missing setting).
+ */
+export function applicable<K extends NestedRuleId>(
+  context: AnyContext,
+  id: K,
+): {value: ValueOf<K>; where: string; role: NestedRole; nested: NestedContext} | undefined {
+  const nested = nestedOf(context);
+  const role = context.settings.role;
+  const n = NEEDS[id] as Need<ValueOf<K>>;
+  if (!role || role === 'none' || !n.roles.includes(role) || nested.evidence.encrypted) return undefined;
+  const d = decide(nested, n.check);
+  if (!d.known || d.value === null) return undefined;
+  return {value: d.value, where: d.where, role, nested};
+}
+
+const DIM_ORDER: readonly ContextDim[] = ['host', 'cpu', 'amdFamily', 'outerProduct'];
+
+/** The settings a nested file still needs so that every nested rule can decide (in a stable order). */
+export function missingSettings(context: AnyContext): ContextDim[] {
+  const nested = nestedOf(context);
+  const role = context.settings.role;
+  if (!role || role === 'none') return [];
+  const missing = new Set<ContextDim>();
+  for (const n of Object.values(NEEDS) as Array<Need<unknown>>) {
+    if (n.optional || !n.roles.includes(role)) continue;
+    const d = decide(nested, n.check);
+    if (!d.known) missing.add(d.missing);
+  }
+  return DIM_ORDER.filter((d) => missing.has(d));
+}
+
+/* ---------------------------------------------------------------- small helpers for the rules */
+
+/** Values compare case-insensitively (`"true"` is `"TRUE"`), ignoring surrounding spaces. */
+export function sameValue(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/** `key = "value"` as written in messages. */
+export function show(k: KeyValue): string {
+  return `${k.key} = "${k.value}"`;
+}
+
+/** Entries of `key` whose value is `value` (case-insensitively). */
+export function entriesWith(context: AnyContext, k: KeyValue): Entry[] {
+  return context.getEntries(k.key).filter((e) => sameValue(e.value, k.value));
+}

@@ -1,0 +1,47 @@
+/** `inner-allow-nested`: on a physical ESX 3.0 host an inner VM has `vmx.allowNested = "TRUE"` (E30-1). */
+import {createRule} from '../../src/engine/create-rule.js';
+import {valueLoc} from '../../src/engine/fixer.js';
+import {applicable, sameValue, show} from './_nested.js';
+
+export default createRule({
+  name: 'inner-allow-nested',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require `vmx.allowNested = "TRUE"` in an inner VM when the physical host is ESX 3.0',
+      requirement: ['E30-1'],
+      recommended: true,
+    },
+    fixable: 'code',
+    messages: {
+      missing: 'Missing `{{key}}` in an inner VM on {{where}}',
+      wrongValue: 'Expected `{{key}}` to be `"{{expected}}"` on {{where}}, not `"{{actual}}"`',
+    },
+    schema: {type: 'object', additionalProperties: false, properties: {}},
+    defaultSeverity: 'error',
+  },
+  defaultOptions: {},
+  create(context) {
+    return {
+      root(node) {
+        const a = applicable(context, 'inner-allow-nested');
+        if (!a) return;
+        const k = a.value;
+        const entries = context.getEntries(k.key);
+        if (!entries.length) {
+          context.report({node, messageId: 'missing', data: {key: show(k), where: a.where}, fix: (fixer) => fixer.addEntry(k.key, k.value)});
+        }
+        for (const e of entries) {
+          if (sameValue(e.value, k.value)) continue;
+          context.report({
+            node: e,
+            loc: valueLoc(e),
+            messageId: 'wrongValue',
+            data: {key: e.key, expected: k.value, actual: e.value, where: a.where},
+            fix: (fixer) => fixer.setValue(e, k.value),
+          });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,107 @@
+/**
+ * `modern-nested-virtualization`: on Workstation 8+, Player 4+, Fusion 4+ and ESXi 5.x+ the outer
+ * VM virtualizes VT-x/AMD-V (`vhv.enable = "TRUE"`, `virtualHW.version` >= 9), a Hyper-V guest also
+ * hides the hypervisor bit, and the 2008 keys are obsolete.
+ */
+import {createRule} from '../../src/engine/create-rule.js';
+import {keyLoc, valueLoc} from '../../src/engine/fixer.js';
+import {canonicalGuestOs} from '../../src/knowledge/guest-os.js';
+import {E30, HYPER_V_GUESTS, legacyOuterKey, MODERN, type KeyValue} from '../../src/knowledge/hosts.js';
+import type {Entry} from '../../src/syntax/types.js';
+import {applicable, sameValue, show} from './_nested.js';
+
+/** The 2008 value of an obsolete key (`TRUE`): only a key set to it does anything. */
+const obsoleteValue = (key: string) => (key.toLowerCase() === E30.innerKey.key.toLowerCase() ? E30.innerKey : legacyOuterKey(key))?.value;
+
+export default createRule({
+  name: 'modern-nested-virtualization',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require virtualized hardware virtualization (`vhv.enable`) in an outer VM on a modern host, and no 2008 keys',
+      requirement: ['G1'],
+      recommended: true,
+    },
+    fixable: 'code',
+    messages: {
+      missingKey: 'Missing `{{key}}` in an outer VM on {{where}}',
+      missingKeyHypervisor: 'Missing `{{key}}` in an outer VM on {{where}}: its `{{guest}}` guest cannot run 64-bit nested guests without it',
+      wrongValue: 'Expected `{{key}}` to be `"{{expected}}"` on {{where}}, not `"{{actual}}"`',
+      obsoleteKey: '`{{key}}` is obsolete on {{where}}: use `{{replacement}}`',
+      obsoleteKeyExtra: '`{{key}}` is obsolete on {{where}}, which virtualizes VT-x/AMD-V itself',
+      hyperV: 'Missing `{{key}}` in an outer VM on {{where}}: Hyper-V refuses to install when it sees the hypervisor bit',
+      hwUnsupported: '`virtualHW.version` {{version}} is unsupported for nested VMs on {{where}}: use {{min}} or later',
+      hwNoEffect: '`virtualHW.version` {{version}} predates virtualized hardware virtualization: nested VMs on {{where}} need {{min}} or later',
+      hostWide: 'Nested VMs on {{where}} need `{{key}}` host-wide in {{path}}, not in the .vmx',
+    },
+    schema: {type: 'object', additionalProperties: false, properties: {}},
+    defaultSeverity: 'error',
+  },
+  defaultOptions: {},
+  create(context) {
+    /** Report each entry of `k` with another value, fixed to `k`'s value. */
+    const checkValues = (k: KeyValue, where: string) => {
+      for (const e of context.getEntries(k.key)) {
+        if (sameValue(e.value, k.value)) continue;
+        context.report({
+          node: e,
+          loc: valueLoc(e),
+          messageId: 'wrongValue',
+          data: {key: e.key, expected: k.value, actual: e.value, where},
+          fix: (fixer) => fixer.setValue(e, k.value),
+        });
+      }
+    };
+    return {
+      root(node) {
+        const a = applicable(context, 'modern-nested-virtualization');
+        if (!a) return;
+        const {where, role, nested} = a;
+        const outer = role === 'outer';
+        const missing = outer ? a.value.keys.filter((k) => !context.getEntries(k.key).length) : [];
+        if (outer) for (const k of a.value.keys) checkValues(k, where);
+
+        // a 2008 key becomes the first missing modern key; the rest go
+        const obsolete = (e: Entry) => MODERN.obsoleteKeys.some((k) => k.toLowerCase() === e.key.toLowerCase()) && sameValue(e.value, obsoleteValue(e.key) ?? '');
+        for (const e of context.entries().filter(obsolete)) {
+          const replacement = missing.shift();
+          if (replacement) {
+            context.report({
+              node: e,
+              loc: keyLoc(e),
+              messageId: 'obsoleteKey',
+              data: {key: e.key, where, replacement: show(replacement)},
+              fix: (fixer) => fixer.replaceEntry(e, replacement.key, replacement.value),
+            });
+          } else {
+            context.report({node: e, loc: keyLoc(e), messageId: 'obsoleteKeyExtra', data: {key: e.key, where}, fix: (fixer) => fixer.removeNode(e)});
+          }
+        }
+        if (!outer) return;
+
+        const guest = nested.evidence.hypervisorGuest?.value.trim();
+        for (const k of missing) {
+          const messageId = guest ? 'missingKeyHypervisor' : 'missingKey';
+          context.report({node, messageId, data: {key: show(k), where, guest: guest ?? ''}, fix: (fixer) => fixer.addEntry(k.key, k.value)});
+        }
+        const guestOs = context.getEntry('guestOS');
+        if (guestOs && HYPER_V_GUESTS.includes(canonicalGuestOs(guestOs.value) ?? '')) {
+          const k = MODERN.hyperVKey;
+          if (!context.getEntries(k.key).length) {
+            context.report({node, messageId: 'hyperV', data: {key: show(k), where}, fix: (fixer) => fixer.addEntry(k.key, k.value)});
+          }
+          checkValues(k, where);
+        }
+        const hw = nested.evidence.hwVersion;
+        if (hw && hw.version < a.value.minHw) {
+          const messageId = hw.version < MODERN.noEffectBelowHw ? 'hwNoEffect' : 'hwUnsupported';
+          context.report({node: hw.entry, loc: valueLoc(hw.entry), messageId, data: {version: hw.version, where, min: a.value.minHw}});
+        }
+        const hostConfig = a.value.hostConfig;
+        for (const k of hostConfig?.keys ?? []) {
+          context.report({node, messageId: 'hostWide', data: {key: show(k), where, path: hostConfig!.path}, info: true});
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,40 @@
+/** `nested-unsupported`: one piece of information per nested file: VMware does not support these setups (G5). */
+import {createRule} from '../../src/engine/create-rule.js';
+import {decide} from '../../src/engine/settings.js';
+import {NESTED_INFO} from '../../src/knowledge/hosts.js';
+import {NEEDS, nestedOf} from './_nested.js';
+
+const lowerFirst = (s: string) => s[0].toLowerCase() + s.slice(1);
+
+export default createRule({
+  name: 'nested-unsupported',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Say once per nested file that VMware does not support nested VMs',
+      requirement: ['G5'],
+      recommended: true,
+    },
+    messages: {
+      unsupported: 'VMware does not support this nested {{role}} VM: {{why}}',
+    },
+    schema: {type: 'object', additionalProperties: false, properties: {}},
+    defaultSeverity: 'info',
+  },
+  defaultOptions: {},
+  create(context) {
+    return {
+      root(node) {
+        const role = context.settings.role;
+        const nested = nestedOf(context);
+        if ((role !== 'outer' && role !== 'inner') || nested.evidence.encrypted) return;
+        const why = [`"${NESTED_INFO.unsupported}"`];
+        // the wording only: an undecided host family leaves the general sentence
+        const family = decide(nested, NEEDS['nested-unsupported'].check);
+        if (family.known && family.value === 'legacy') why.push(lowerFirst(NESTED_INFO.onlySupported2009));
+        if (/^vmkernel/i.test(nested.evidence.hypervisorGuest?.value.trim() ?? '')) why.push(NESTED_INFO.esxiGuest);
+        context.report({node, messageId: 'unsupported', data: {role, why: why.join('; ')}, info: true});
+      },
+    };
+  },
+});

@@ -1,0 +1,35 @@
+/**
+ * The shipped examples and the README walkthrough: fixing the example outer VM for ESX 3.0 on
+ * Intel (what `vmxlint --host esx-3.0 --cpu intel --role outer --fix` does) leaves no error under
+ * the recommended config, and the inner VM carries its own context.
+ */
+import fs from 'node:fs';
+import {expect, it} from '@jest/globals';
+import {lintTextSync} from '../../src/engine/linter.js';
+
+const example = (name: string) => fs.readFileSync(new URL(`../../fixtures/examples/${name}`, import.meta.url), 'utf8');
+
+it('outer.vmx without context: the one missing setting is named', () => {
+  const result = lintTextSync(example('outer.vmx'), {filePath: 'outer.vmx'});
+  expect(result.errorCount).toBe(0);
+  expect(result.messages.filter((m) => m.ruleId === 'nested-context').map((m) => m.message)).toEqual([
+    expect.stringMatching(/^Cannot check this outer VM \(inferred from `monitor_control\.enable_svm = "TRUE"`\) without `host`/),
+  ]);
+});
+
+it('outer.vmx for esx-3.0/intel: two errors, fixed to zero', () => {
+  const settings = {host: 'esx-3.0', cpu: 'intel', role: 'outer'} as const;
+  const before = lintTextSync(example('outer.vmx'), {filePath: 'outer.vmx', settings});
+  expect(before.messages.filter((m) => m.severity === 2).map((m) => m.messageId)).toEqual(['foreignKey', 'foreignKeyExtra']);
+  const fixed = lintTextSync(example('outer.vmx'), {filePath: 'outer.vmx', settings, fix: true});
+  expect(fixed.errorCount).toBe(0);
+  expect(fixed.warningCount).toBe(0);
+  expect(fixed.output).toContain('\nmonitor_control.vt32 = "TRUE"\n');
+  expect(fixed.output).not.toMatch(/enable_svm|virtual_exec/);
+});
+
+it('inner.vmx: context from its directive; the 64-bit guest is the error --fix cannot fix', () => {
+  const fixed = lintTextSync(example('inner.vmx'), {filePath: 'inner.vmx', fix: true});
+  expect(fixed.messages.filter((m) => m.severity === 2).map((m) => `${m.ruleId}/${m.messageId}`)).toEqual(['inner-32bit-guest/guest64']);
+  expect(fixed.output).toContain('tools.upgrade.policy = "manual"\ntools.remindInstall = "FALSE"\ntools.syncTime = "TRUE"\nvmx.allowNested = "TRUE"\n');
+});

@@ -1,0 +1,68 @@
+/** The nested-rule parts of the knowledge table (src/knowledge/hosts.ts) and their link to the registry. */
+import {describe, expect, it} from '@jest/globals';
+import {NEEDS} from '../../lib/rules/_nested.js';
+import {rules} from '../../lib/rules/index.js';
+import {
+  E30_RULES,
+  existingCpus,
+  legacyOuterKey,
+  NESTED_RULES_BY_FAMILY,
+  resolveHost,
+  ruleHoldsOn,
+  toolsTraceOf,
+} from '../../src/knowledge/hosts.js';
+
+const host = (id: string) => resolveHost(id)!;
+
+describe('which rules hold where', () => {
+  it('names only registered rules, and every nested rule holds somewhere', () => {
+    const listed = new Set(Object.values(NESTED_RULES_BY_FAMILY).flat());
+    for (const id of listed) expect(Object.keys(rules)).toContain(id);
+    for (const id of [...Object.keys(NEEDS), 'nested-context']) expect([id, listed.has(id)]).toEqual([id, true]);
+    for (const id of Object.keys(E30_RULES)) expect(NESTED_RULES_BY_FAMILY.legacy).toContain(id);
+  });
+
+  it('the 2008-only rules do not hold on modern hosts; E30 rules only on ESX 3.0', () => {
+    expect(ruleHoldsOn('inner-32bit-guest', host('workstation-6.5'))).toBe(true);
+    expect(ruleHoldsOn('inner-32bit-guest', host('workstation-17'))).toBe(false);
+    expect(ruleHoldsOn('inner-binary-translation', host('esxi-8.0'))).toBe(false);
+    expect(ruleHoldsOn('modern-nested-virtualization', host('esx-4.0'))).toBe(false);
+    expect(ruleHoldsOn('inner-allow-nested', host('esx-3.0'))).toBe(true);
+    expect(ruleHoldsOn('inner-allow-nested', host('esx-3.5'))).toBe(false);
+    expect(ruleHoldsOn('host-supports-nesting', host('workstation-5.x'))).toBe(true);
+    expect(ruleHoldsOn('outer-virtualization-keys', host('workstation-5.x'))).toBe(false);
+  });
+
+  it('Fusion hosts have only Intel CPUs', () => {
+    expect(existingCpus(host('fusion-1.x'))).toEqual(['intel']);
+    expect(existingCpus(host('fusion-25h2'))).toEqual(['intel']);
+    expect(existingCpus(host('esx-3.5'))).toEqual(['intel', 'amd']);
+  });
+
+  it('legacyOuterKey gives a 2008 key its value, case-insensitively', () => {
+    expect(legacyOuterKey('MONITOR.VIRTUAL_MMU')).toEqual({key: 'monitor.virtual_mmu', value: 'hardware'});
+    expect(legacyOuterKey('monitor_control.restrict_backdoor')?.value).toBe('TRUE');
+    expect(legacyOuterKey('vhv.enable')).toBeUndefined();
+  });
+});
+
+describe('Tools traces (E30-3)', () => {
+  it.each([
+    ['guestInfo.detailed.data', 'strong'],
+    ['GUESTOS.DETAILED.DATA', 'strong'],
+    ['toolsInstallManager.lastInstallError', 'strong'],
+    ['tools.capability.verifiedSamlToken', 'strong'],
+    ['tools.syncTime', 'weak'],
+    ['toolScripts.afterResume', 'weak'],
+    ['isolation.tools.copy.disable', 'restricts'],
+  ])('%s is %s', (key, kind) => {
+    expect(toolsTraceOf(key)?.kind).toBe(kind);
+  });
+
+  it('the two keys with a fix, and keys that are no trace', () => {
+    expect(toolsTraceOf('tools.upgrade.policy')?.bad).toMatchObject({value: 'upgradeAtPowerCycle', fix: 'manual'});
+    expect(toolsTraceOf('Tools.RemindInstall')?.bad).toMatchObject({value: 'TRUE', fix: 'FALSE'});
+    expect(toolsTraceOf('toolsX.foo')).toBeUndefined();
+    expect(toolsTraceOf('guestinfo.ip')).toBeUndefined();
+  });
+});
