@@ -6,7 +6,8 @@
 import {createRule} from '../../src/engine/create-rule.js';
 import {keyLoc, valueLoc} from '../../src/engine/fixer.js';
 import {canonicalGuestOs} from '../../src/knowledge/guest-os.js';
-import {E30, HYPER_V_GUESTS, legacyOuterKey, MODERN, type KeyValue} from '../../src/knowledge/hosts.js';
+import {decide} from '../../src/engine/settings.js';
+import {E30, HYPER_V_GUESTS, legacyOuterKey, MODERN, VHV_FULLY_SUPPORTED_FROM, type KeyValue} from '../../src/knowledge/hosts.js';
 import type {Entry} from '../../src/syntax/types.js';
 import {applicable, sameValue, show} from './_nested.js';
 
@@ -33,6 +34,7 @@ export default createRule({
       hwUnsupported: '`virtualHW.version` {{version}} is unsupported for nested VMs on {{where}}: use {{min}} or later',
       hwNoEffect: '`virtualHW.version` {{version}} predates virtualized hardware virtualization: nested VMs on {{where}} need {{min}} or later',
       hostWide: 'Nested VMs on {{where}} need `{{key}}` host-wide in {{path}}, not in the .vmx',
+      notFullySupported: 'Virtualized hardware virtualization is not fully supported on {{where}}: it is from {{from}} on',
     },
     schema: {type: 'object', additionalProperties: false, properties: {}},
     defaultSeverity: 'error',
@@ -97,6 +99,9 @@ export default createRule({
           const messageId = hw.version < MODERN.noEffectBelowHw ? 'hwNoEffect' : 'hwUnsupported';
           context.report({node: hw.entry, loc: valueLoc(hw.entry), messageId, data: {version: hw.version, where, min: a.value.minHw}});
         }
+        // the wording of the table, only when the host (or every candidate) says so
+        const partly = decide(nested, (s) => s.host.vhvFullySupported === false);
+        if (partly.known && partly.value) context.report({node, messageId: 'notFullySupported', data: {where, from: VHV_FULLY_SUPPORTED_FROM}, info: true});
         const hostConfig = a.value.hostConfig;
         for (const k of hostConfig?.keys ?? []) {
           context.report({node, messageId: 'hostWide', data: {key: show(k), where, path: hostConfig!.path}, info: true});

@@ -4,7 +4,7 @@
  */
 import {createRule} from '../../src/engine/create-rule.js';
 import {keyLoc, valueLoc} from '../../src/engine/fixer.js';
-import {legacyOuterKey, type KeyValue} from '../../src/knowledge/hosts.js';
+import {legacyOuterKey, OUTER_KEY_NOTES, type KeyValue} from '../../src/knowledge/hosts.js';
 import type {Entry} from '../../src/syntax/types.js';
 import {applicable, sameValue, show} from './_nested.js';
 
@@ -23,6 +23,7 @@ export default createRule({
       wrongValue: 'Expected `{{key}}` to be `"{{expected}}"` on {{where}}, not `"{{actual}}"`',
       foreignKey: '`{{key}}` does nothing on {{where}}: use `{{replacement}}`',
       foreignKeyExtra: "`{{key}}` does nothing on {{where}}: it belongs to another host's row",
+      keyNote: '`{{entry}}` {{note}}',
     },
     schema: {type: 'object', additionalProperties: false, properties: {}},
     defaultSeverity: 'error',
@@ -40,7 +41,11 @@ export default createRule({
           const entries = context.getEntries(k.key);
           if (!entries.length) missing.push(k);
           for (const e of entries) {
-            if (sameValue(e.value, k.value)) continue;
+            if (sameValue(e.value, k.value)) {
+              const note = OUTER_KEY_NOTES[k.key];
+              if (note) context.report({node: e, messageId: 'keyNote', data: {entry: show({key: e.key, value: e.value}), note}, info: true});
+              continue;
+            }
             context.report({
               node: e,
               loc: valueLoc(e),

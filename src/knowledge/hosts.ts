@@ -512,3 +512,16 @@ export function toolsTraceOf(key: string): ToolsTrace | undefined {
 
 /** guestOS ids of Hyper-V, which needs `MODERN.hyperVKey` in its outer VM. */
 export const HYPER_V_GUESTS: readonly string[] = Object.freeze(['winHyperV']);
+
+/**
+ * Information about an outer key that holds whenever it is set ("Reading the inner VM's guest and
+ * Tools from a file": restricting the backdoor also breaks Tools in the outer guest).
+ */
+export const OUTER_KEY_NOTES: Readonly<Record<string, string>> = Object.freeze({
+  'monitor_control.restrict_backdoor': 'restricts the backdoor VMware Tools use, so Tools in the outer guest stop working',
+});
+
+/** "Workstation 10 / Player 6 / Fusion 6": the first releases of each line where virtualized HV is fully supported. */
+export const VHV_FULLY_SUPPORTED_FROM: string = [...new Set(HOSTS.filter((h) => h.vhvFullySupported === true).map((h) => h.product))]
+  .map((p) => HOSTS.find((h) => h.product === p && h.vhvFullySupported === true)!.label)
+  .join(' / ');

@@ -74,6 +74,21 @@ new RuleTester().run('modern-nested-virtualization', rule, {
       output: null,
     },
     {
+      name: 'Workstation 9: virtualized HV is not fully supported yet, as information',
+      code: 'virtualHW.version = "9"\nvhv.enable = "TRUE"\n',
+      settings: {role: 'outer', host: 'workstation-9'},
+      errors: [
+        {
+          messageId: 'notFullySupported',
+          message: 'Virtualized hardware virtualization is not fully supported on workstation-9: it is from Workstation 10 / Player 6 / Fusion 6 on',
+          line: 1,
+          column: 1,
+          severity: 0,
+        },
+      ],
+      output: null,
+    },
+    {
       name: 'ESXi 5.0: the host-wide key, as information',
       code: 'virtualHW.version = "8"\nguestOS = "vmkernel5"\n',
       settings: {role: 'outer', host: 'esxi-5.0'},

@@ -8,11 +8,6 @@ new RuleTester().run('outer-virtualization-keys', rule, {
   valid: [
     {name: 'ESX 3.0 on Intel: vt32', code: HEAD + 'monitor_control.vt32 = "TRUE"\n', settings: esx30intel},
     {name: 'ESX 3.0 on AMD: enable_svm, any letter case, unquoted', code: HEAD + 'Monitor_Control.Enable_SVM = true\n', settings: {role: 'outer', host: 'esx-3.0', cpu: 'amd'}},
-    {
-      name: 'Workstation 6.5: virtual_exec and restrict_backdoor; another row\'s key set to FALSE forces nothing',
-      code: HEAD + 'monitor.virtual_exec = "hardware"\nmonitor_control.restrict_backdoor = "TRUE"\nmonitor_control.vt32 = "FALSE"\n',
-      settings: {role: 'outer', host: 'workstation-6.5', cpu: 'intel'},
-    },
     {name: 'an inner VM is not checked', code: HEAD, settings: {role: 'inner', host: 'esx-3.0', cpu: 'intel'}},
     {name: 'a modern host is checked by modern-nested-virtualization', code: HEAD, settings: {role: 'outer', host: 'workstation-17', cpu: 'intel'}},
     {name: 'a host that cannot nest is reported by host-supports-nesting', code: HEAD, settings: {role: 'outer', host: 'esx-3.5', cpu: 'intel'}},
@@ -21,6 +16,21 @@ new RuleTester().run('outer-virtualization-keys', rule, {
     {name: 'not a nested file', code: HEAD + 'memsize = "1024"\n'},
   ],
   invalid: [
+    {
+      name: 'Workstation 6.5 with its keys: information that restricting the backdoor breaks Tools; another row\'s key set to FALSE forces nothing',
+      code: HEAD + 'monitor.virtual_exec = "hardware"\nmonitor_control.restrict_backdoor = "TRUE"\nmonitor_control.vt32 = "FALSE"\n',
+      settings: {role: 'outer', host: 'workstation-6.5', cpu: 'intel'},
+      errors: [
+        {
+          messageId: 'keyNote',
+          message: '`monitor_control.restrict_backdoor = "TRUE"` restricts the backdoor VMware Tools use, so Tools in the outer guest stop working',
+          line: 5,
+          column: 1,
+          severity: 0,
+        },
+      ],
+      output: null,
+    },
     {
       name: 'missing key, added at the end of a file without monitor.* keys',
       code: HEAD + 'memsize = "1024"\n',
@@ -64,7 +74,10 @@ new RuleTester().run('outer-virtualization-keys', rule, {
       name: 'foreign keys with nothing left to replace are removed',
       code: HEAD + 'monitor_control.vt32 = "TRUE"\nmonitor.virtual_exec = "hardware"\nmonitor_control.restrict_backdoor = "TRUE"\n',
       settings: {role: 'outer', host: 'workstation-6.5', cpu: 'intel'},
-      errors: [{messageId: 'foreignKeyExtra', message: "`monitor_control.vt32` does nothing on workstation-6.5/intel: it belongs to another host's row", line: 4}],
+      errors: [
+        {messageId: 'foreignKeyExtra', message: "`monitor_control.vt32` does nothing on workstation-6.5/intel: it belongs to another host's row", line: 4},
+        {messageId: 'keyNote', line: 6, severity: 0},
+      ],
       output: HEAD + 'monitor.virtual_exec = "hardware"\nmonitor_control.restrict_backdoor = "TRUE"\n',
     },
     {
