@@ -1,7 +1,7 @@
 /** `nested-unsupported`: one piece of information per nested file: VMware does not support these setups (G5). */
 import {createRule} from '../../src/engine/create-rule.js';
 import {decide} from '../../src/engine/settings.js';
-import {NESTED_INFO} from '../../src/knowledge/hosts.js';
+import {isEsxiGuest, NESTED_INFO} from '../../src/knowledge/hosts.js';
 import {NEEDS, nestedOf} from './_nested.js';
 
 const lowerFirst = (s: string) => s[0].toLowerCase() + s.slice(1);
@@ -32,7 +32,7 @@ export default createRule({
         // the wording only: an undecided host family leaves the general sentence
         const family = decide(nested, NEEDS['nested-unsupported'].check);
         if (family.known && family.value === 'legacy') why.push(lowerFirst(NESTED_INFO.onlySupported2009));
-        if (/^vmkernel/i.test(nested.evidence.hypervisorGuest?.value.trim() ?? '')) why.push(NESTED_INFO.esxiGuest);
+        if (isEsxiGuest(nested.evidence.hypervisorGuest?.value ?? '')) why.push(NESTED_INFO.esxiGuest);
         context.report({node, messageId: 'unsupported', data: {role, why: why.join('; ')}, info: true});
       },
     };

@@ -510,6 +510,11 @@ export function toolsTraceOf(key: string): ToolsTrace | undefined {
   return TOOLS_TRACES.find((t) => (t.key.endsWith('*') ? k.startsWith(t.key.slice(0, -1).toLowerCase()) : k === t.key.toLowerCase()));
 }
 
+/** Whether a guestOS id is ESX/ESXi (`vmkernel*`), which VMware supports as a guest under no product (KB 2009916). */
+export function isEsxiGuest(guestOs: string): boolean {
+  return /^(arm-)?vmkernel/i.test(guestOs.trim());
+}
+
 /** guestOS ids of Hyper-V, which needs `MODERN.hyperVKey` in its outer VM. */
 export const HYPER_V_GUESTS: readonly string[] = Object.freeze(['winHyperV']);
 

@@ -5,6 +5,7 @@ import {rules} from '../../lib/rules/index.js';
 import {
   E30_RULES,
   existingCpus,
+  isEsxiGuest,
   legacyOuterKey,
   NESTED_RULES_BY_FAMILY,
   resolveHost,
@@ -37,6 +38,11 @@ describe('which rules hold where', () => {
     expect(existingCpus(host('fusion-1.x'))).toEqual(['intel']);
     expect(existingCpus(host('fusion-25h2'))).toEqual(['intel']);
     expect(existingCpus(host('esx-3.5'))).toEqual(['intel', 'amd']);
+  });
+
+  it('ESXi guests are the vmkernel ids, in any case', () => {
+    expect(['vmkernel', 'VMKERNEL65', 'arm-vmkernel8'].map(isEsxiGuest)).toEqual([true, true, true]);
+    expect(['winHyperV', 'ubuntu-64', ''].map(isEsxiGuest)).toEqual([false, false, false]);
   });
 
   it('legacyOuterKey gives a 2008 key its value, case-insensitively', () => {
