@@ -193,12 +193,28 @@ export class ConfigKeys {
     return hash;
   }
 
+  /** Options objects come from the config's blocks: the same object for every file a block applies to. */
+  private readonly optionIds = new WeakMap<object, number>();
+  private readonly bySignature = new Map<string, string>();
+  private nextOptionId = 0;
+
   keyOf(config: FileConfig, source: string): string {
-    const text = JSON.stringify([this.sourceHash(source), config.rules.map((r) => [r.id, r.severity, r.options]), config.settings, this.runOptions]);
-    let key = this.keys.get(text);
+    // a cheap signature first (rule ids, severities, options by identity): the JSON and hash below once per distinct config
+    let signature = `${source}\0${JSON.stringify(config.settings)}`;
+    for (const r of config.rules) {
+      let id = this.optionIds.get(r.options);
+      if (id === undefined) this.optionIds.set(r.options, (id = this.nextOptionId++));
+      signature += `\0${r.id}:${r.severity}:${id}`;
+    }
+    let key = this.bySignature.get(signature);
     if (key === undefined) {
-      key = crypto().createHash('sha1').update(text).digest('base64');
-      this.keys.set(text, key);
+      const text = JSON.stringify([this.sourceHash(source), config.rules.map((r) => [r.id, r.severity, r.options]), config.settings, this.runOptions]);
+      key = this.keys.get(text);
+      if (key === undefined) {
+        key = crypto().createHash('sha1').update(text).digest('base64');
+        this.keys.set(text, key);
+      }
+      this.bySignature.set(signature, key);
     }
     return key;
   }
