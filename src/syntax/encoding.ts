@@ -202,7 +202,8 @@ export function encode(text: string, encoding: string): Uint8Array {
  * vmxlint (or VMware) would read differently. Throws DecodeError.
  */
 export function encodeForWrite(text: string): Uint8Array {
-  const declared = DECLARATION.exec(text)?.[1];
+  // line 1 may start with a BOM: U+FEFF in text (single-byte codecs show it as \xEF\xBB\xBF, which DECLARATION allows)
+  const declared = DECLARATION.exec(text.startsWith('\uFEFF') ? text.slice(1) : text)?.[1];
   const bytes = encode(text, declared ?? 'UTF-8');
   let back: Decoded;
   try {

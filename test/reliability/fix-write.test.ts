@@ -118,6 +118,11 @@ describe('encodeForWrite', () => {
     expect(Buffer.from(encodeForWrite('.encoding = "windows-1252"\na = "é"\n')).toString('latin1')).toBe('.encoding = "windows-1252"\na = "\xe9"\n');
     expect(Buffer.from(encodeForWrite('.encoding = "UTF-8"\na = "é"\n')).toString('latin1')).toBe('.encoding = "UTF-8"\na = "\xc3\xa9"\n');
     expect(Buffer.from(encodeForWrite('a = "é"\n')).toString('latin1')).toBe('a = "\xc3\xa9"\n');
+    // behind a BOM, line 1's declaration counts (as decode reads it), not a later one
+    expect(Buffer.from(encodeForWrite('\uFEFF.encoding = "UTF-8"\na = "é"\n.encoding = "windows-1252"\n')).toString('latin1')).toBe(
+      '\xef\xbb\xbf.encoding = "UTF-8"\na = "\xc3\xa9"\n.encoding = "windows-1252"\n',
+    );
+    expect(Buffer.from(encodeForWrite('\xef\xbb\xbf.encoding = "windows-1252"\na = "é"\n')).toString('latin1')).toBe('\xef\xbb\xbf.encoding = "windows-1252"\na = "\xe9"\n');
   });
   it('refuses text that would not read back the same', () => {
     expect(() => encodeForWrite('a = "\uD800"\n')).toThrow('text contains a lone UTF-16 surrogate that UTF-8 cannot encode');
