@@ -206,7 +206,8 @@ async function run(args: CliArgs, io: CliIo, cwd: string, env: Record<string, st
     write: args.fix,
     inlineConfig: args.inlineConfig,
     reportUnusedDisableDirectives: args.reportUnusedDisableDirectives,
-    ignorePatterns: args.ignorePattern,
+    // --no-ignore: neither .vmxlintignore nor --ignore-pattern (as ESLint's)
+    ignorePatterns: args.ignore ? args.ignorePattern : undefined,
     ignoreFile: args.ignore,
     errorOnUnmatchedPattern: args.errorOnUnmatchedPattern,
   };

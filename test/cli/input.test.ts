@@ -75,6 +75,7 @@ describe('ignoring files', () => {
     const cwd = make(tree);
     expect(await linted(['--ignore-pattern', 'templates/', '--ignore-pattern', '.vagrant', '.'], cwd)).toEqual(['a.vmx']);
     expect(await linted(['--ignore-pattern', '*.VMX', '.'], cwd)).not.toContain('templates/Win 10/Win 10.VMX');
+    expect(await linted(['--ignore-pattern', '*.VMX', '--no-ignore', '.'], cwd)).toContain('templates/Win 10/Win 10.VMX');
   });
 
   it('an explicitly named ignored file gets a warning, not a lint', async () => {
