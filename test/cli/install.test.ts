@@ -43,6 +43,8 @@ function skipReason(): string | undefined {
 }
 
 const reason = skipReason();
+// eslint-disable-next-line no-console
+if (reason) console.warn(`test/cli/install.test.ts: the install-from-git tests are skipped: ${reason}`);
 const suite = reason ? describe.skip : describe;
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {version: string; scripts: Record<string, string>};
 
