@@ -66,6 +66,9 @@ export class ConfigLoader {
   private async loadFile(file: string): Promise<ConfigArray> {
     const explorer = await this.getExplorer();
     let loaded;
+    if (fs.statSync(file, {throwIfNoEntry: false})?.isDirectory()) {
+      throw new ConfigError(`${file}: is a directory; --config takes a config file (e.g. vmxlint.config.json)`);
+    }
     try {
       loaded = await explorer.load(file);
     } catch (error) {
