@@ -29,3 +29,26 @@ export async function lintOne(file: string, loader: ConfigLoader, options: LintF
   }
   return item;
 }
+
+/** Files in flight at once when fixes are written: a write waits on a dozen file-system calls. */
+export const WRITE_CONCURRENCY = 32;
+
+/**
+ * `fn` over `items`, up to `limit` calls in flight (their awaits overlap: while one file's fix is
+ * written, the next is read and linted); results in the order of `items`.
+ */
+export async function* inOrder<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): AsyncGenerator<R> {
+  const pending: Array<Promise<R>> = [];
+  let next = 0;
+  const start = () => {
+    const p = fn(items[next], next++);
+    p.catch(() => undefined); // awaited below, in order; not an unhandled rejection meanwhile
+    pending.push(p);
+  };
+  while (next < items.length && pending.length < limit) start();
+  while (pending.length) {
+    const result = await pending.shift()!;
+    if (next < items.length) start();
+    yield result;
+  }
+}

@@ -11,7 +11,7 @@ import type {LintResult} from '../engine/types.js';
 import type {ReadFile} from '../io/read.js';
 import type {LintFilesOptions} from '../lint-files.js';
 import {decode} from '../syntax/encoding.js';
-import {lintOne} from './lint-one.js';
+import {inOrder, lintOne, WRITE_CONCURRENCY} from './lint-one.js';
 import {lintInWorkers, workerUrl, type Linted, type WorkerInit} from './pool.js';
 import {readVmxFileSync} from './read-sync.js';
 
@@ -69,9 +69,7 @@ function lintAll(files: string[], loader: ConfigLoader, options: LintFilesOption
       }
     })();
   }
-  return (async function* sequential() {
-    for (const file of files) yield await lintOne(file, loader, options, withHash, keepSource);
-  })();
+  return inOrder(files, options.write ? WRITE_CONCURRENCY : 1, (file) => lintOne(file, loader, options, withHash, keepSource));
 }
 
 /** A cached result as lintFile would return it (with the source text read again when it is wanted). */

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import {parentPort, workerData} from 'node:worker_threads';
 import {makeLoader, type LintFilesOptions} from '../lint-files.js';
-import {lintOne} from './lint-one.js';
+import {inOrder, lintOne, WRITE_CONCURRENCY} from './lint-one.js';
 import {WORKER_MAX_FILE_BYTES, type Linted, type Reply, type WorkerInit} from './pool.js';
 
 const init = workerData as WorkerInit;
@@ -16,11 +16,12 @@ parentPort!.on('message', async ({id, files}: {id: number; files: string[]}) => 
   let reply: Reply;
   try {
     const items: Linted[] = [];
-    for (const file of files) {
+    const one = async (file: string): Promise<Linted> => {
       const size = fs.statSync(file, {throwIfNoEntry: false})?.size ?? 0;
-      if (size > WORKER_MAX_FILE_BYTES) items.push({deferred: true} as Linted);
-      else items.push(await lintOne(file, loader, options, init.withHash, init.keepSource));
-    }
+      if (size > WORKER_MAX_FILE_BYTES) return {deferred: true} as Linted;
+      return lintOne(file, loader, options, init.withHash, init.keepSource);
+    };
+    for await (const item of inOrder(files, options.write ? WRITE_CONCURRENCY : 1, one)) items.push(item);
     reply = {id, items};
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
