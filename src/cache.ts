@@ -169,6 +169,11 @@ export class LintCache {
   }
 }
 
+function isEmpty(o: object): boolean {
+  for (const _ in o) return false;
+  return true;
+}
+
 /**
  * What a file's result depends on besides its bytes: its rules (ids, severities, options) and
  * settings, the lint options, and the config file's own text (a plugin's code is not followed:
@@ -202,7 +207,8 @@ export class ConfigKeys {
     // a cheap signature first (rule ids, severities, options by identity): the JSON and hash below once per distinct config
     let signature = `${source}\0${JSON.stringify(config.settings)}`;
     for (const r of config.rules) {
-      let id = this.optionIds.get(r.options);
+      // a rule without options gets a fresh `{}` for every file: those all sign alike
+      let id = isEmpty(r.options) ? -1 : this.optionIds.get(r.options);
       if (id === undefined) this.optionIds.set(r.options, (id = this.nextOptionId++));
       signature += `\0${r.id}:${r.severity}:${id}`;
     }
