@@ -17,6 +17,7 @@ import {
 } from '../../src/knowledge/hosts.js';
 import {decide, nestedContext, type ContextDim, type NestedContext, type Scenario} from '../../src/engine/settings.js';
 import type {Role, RuleContext} from '../../src/engine/types.js';
+import {keyLoc, valueLoc} from '../../src/engine/fixer.js';
 import type {Entry} from '../../src/syntax/types.js';
 
 type NestedRole = Exclude<Role, 'none'>;
@@ -140,4 +141,51 @@ export function show(k: KeyValue): string {
 /** Entries of `key` whose value is `value` (case-insensitively). */
 export function entriesWith(context: AnyContext, k: KeyValue): Entry[] {
   return context.getEntries(k.key).filter((e) => sameValue(e.value, k.value));
+}
+
+/**
+ * Report each entry of `k` whose value is not `k.value`, as `wrongValue` (`{{key}}`, `{{expected}}`,
+ * `{{actual}}`, `{{where}}`), fixed to the right value; `onMatch` sees the entries that are right.
+ */
+export function checkValues(context: AnyContext, k: KeyValue, where: string, onMatch?: (e: Entry) => void): void {
+  for (const e of context.getEntries(k.key)) {
+    if (sameValue(e.value, k.value)) {
+      onMatch?.(e);
+      continue;
+    }
+    context.report({
+      node: e,
+      loc: valueLoc(e),
+      messageId: 'wrongValue',
+      data: {key: e.key, expected: k.value, actual: e.value, where},
+      fix: (fixer) => fixer.setValue(e, k.value),
+    });
+  }
+}
+
+/**
+ * Each unwanted entry becomes the next missing key (one edit in the same line, so the fix keeps its
+ * place), or is removed once nothing is missing. Takes the keys it uses out of `missing`.
+ */
+export function replaceOrRemove(
+  context: AnyContext,
+  unwanted: Entry[],
+  missing: KeyValue[],
+  messageIds: {replace: string; remove: string},
+  where: string,
+): void {
+  for (const e of unwanted) {
+    const replacement = missing.shift();
+    if (replacement) {
+      context.report({
+        node: e,
+        loc: keyLoc(e),
+        messageId: messageIds.replace,
+        data: {key: e.key, where, replacement: show(replacement)},
+        fix: (fixer) => fixer.replaceEntry(e, replacement.key, replacement.value),
+      });
+    } else {
+      context.report({node: e, loc: keyLoc(e), messageId: messageIds.remove, data: {key: e.key, where}, fix: (fixer) => fixer.removeNode(e)});
+    }
+  }
 }

@@ -4,12 +4,12 @@
  * hides the hypervisor bit, and the 2008 keys are obsolete.
  */
 import {createRule} from '../../src/engine/create-rule.js';
-import {keyLoc, valueLoc} from '../../src/engine/fixer.js';
+import {valueLoc} from '../../src/engine/fixer.js';
 import {canonicalGuestOs} from '../../src/knowledge/guest-os.js';
 import {decide} from '../../src/engine/settings.js';
-import {E30, HYPER_V_GUESTS, legacyOuterKey, MODERN, VHV_FULLY_SUPPORTED_FROM, type KeyValue} from '../../src/knowledge/hosts.js';
+import {E30, HYPER_V_GUESTS, legacyOuterKey, MODERN, VHV_FULLY_SUPPORTED_FROM} from '../../src/knowledge/hosts.js';
 import type {Entry} from '../../src/syntax/types.js';
-import {applicable, sameValue, show} from './_nested.js';
+import {applicable, checkValues, replaceOrRemove, sameValue, show} from './_nested.js';
 
 /** The 2008 value of an obsolete key (`TRUE`): only a key set to it does anything. */
 const obsoleteValue = (key: string) => (key.toLowerCase() === E30.innerKey.key.toLowerCase() ? E30.innerKey : legacyOuterKey(key))?.value;
@@ -41,19 +41,6 @@ export default createRule({
   },
   defaultOptions: {},
   create(context) {
-    /** Report each entry of `k` with another value, fixed to `k`'s value. */
-    const checkValues = (k: KeyValue, where: string) => {
-      for (const e of context.getEntries(k.key)) {
-        if (sameValue(e.value, k.value)) continue;
-        context.report({
-          node: e,
-          loc: valueLoc(e),
-          messageId: 'wrongValue',
-          data: {key: e.key, expected: k.value, actual: e.value, where},
-          fix: (fixer) => fixer.setValue(e, k.value),
-        });
-      }
-    };
     return {
       root(node) {
         const a = applicable(context, 'modern-nested-virtualization');
@@ -61,24 +48,11 @@ export default createRule({
         const {where, role, nested} = a;
         const outer = role === 'outer';
         const missing = outer ? a.value.keys.filter((k) => !context.getEntries(k.key).length) : [];
-        if (outer) for (const k of a.value.keys) checkValues(k, where);
+        if (outer) for (const k of a.value.keys) checkValues(context, k, where);
 
         // a 2008 key becomes the first missing modern key; the rest go
         const obsolete = (e: Entry) => MODERN.obsoleteKeys.some((k) => k.toLowerCase() === e.key.toLowerCase()) && sameValue(e.value, obsoleteValue(e.key) ?? '');
-        for (const e of context.entries().filter(obsolete)) {
-          const replacement = missing.shift();
-          if (replacement) {
-            context.report({
-              node: e,
-              loc: keyLoc(e),
-              messageId: 'obsoleteKey',
-              data: {key: e.key, where, replacement: show(replacement)},
-              fix: (fixer) => fixer.replaceEntry(e, replacement.key, replacement.value),
-            });
-          } else {
-            context.report({node: e, loc: keyLoc(e), messageId: 'obsoleteKeyExtra', data: {key: e.key, where}, fix: (fixer) => fixer.removeNode(e)});
-          }
-        }
+        replaceOrRemove(context, context.entries().filter(obsolete), missing, {replace: 'obsoleteKey', remove: 'obsoleteKeyExtra'}, where);
         if (!outer) return;
 
         const guest = nested.evidence.hypervisorGuest?.value.trim();
@@ -92,7 +66,7 @@ export default createRule({
           if (!context.getEntries(k.key).length) {
             context.report({node, messageId: 'hyperV', data: {key: show(k), where}, fix: (fixer) => fixer.addEntry(k.key, k.value)});
           }
-          checkValues(k, where);
+          checkValues(context, k, where);
         }
         const hw = nested.evidence.hwVersion;
         if (hw && hw.version < a.value.minHw) {

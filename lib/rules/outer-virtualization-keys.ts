@@ -3,10 +3,9 @@
  * with the right value (G1), and no key of another row.
  */
 import {createRule} from '../../src/engine/create-rule.js';
-import {keyLoc, valueLoc} from '../../src/engine/fixer.js';
-import {legacyOuterKey, OUTER_KEY_NOTES, type KeyValue} from '../../src/knowledge/hosts.js';
+import {legacyOuterKey, OUTER_KEY_NOTES} from '../../src/knowledge/hosts.js';
 import type {Entry} from '../../src/syntax/types.js';
-import {applicable, sameValue, show} from './_nested.js';
+import {applicable, checkValues, replaceOrRemove, sameValue, show} from './_nested.js';
 
 export default createRule({
   name: 'outer-virtualization-keys',
@@ -36,44 +35,19 @@ export default createRule({
         if (!a) return;
         const {keys, foreign} = a.value;
         const where = a.where;
-        const missing: KeyValue[] = [];
+        const missing = keys.filter((k) => !context.getEntries(k.key).length);
         for (const k of keys) {
-          const entries = context.getEntries(k.key);
-          if (!entries.length) missing.push(k);
-          for (const e of entries) {
-            if (sameValue(e.value, k.value)) {
-              const note = OUTER_KEY_NOTES[k.key];
-              if (note) context.report({node: e, messageId: 'keyNote', data: {entry: show({key: e.key, value: e.value}), note}, info: true});
-              continue;
-            }
-            context.report({
-              node: e,
-              loc: valueLoc(e),
-              messageId: 'wrongValue',
-              data: {key: e.key, expected: k.value, actual: e.value, where},
-              fix: (fixer) => fixer.setValue(e, k.value),
-            });
-          }
+          checkValues(context, k, where, (e) => {
+            const note = OUTER_KEY_NOTES[k.key];
+            if (note) context.report({node: e, messageId: 'keyNote', data: {entry: show({key: e.key, value: e.value}), note}, info: true});
+          });
         }
         // a key of another row that forces something: the fix turns it into a missing key of this row, in order
         const isForeign = (e: Entry) => {
           const own = legacyOuterKey(e.key);
           return own !== undefined && foreign.some((f) => f.toLowerCase() === e.key.toLowerCase()) && sameValue(e.value, own.value);
         };
-        for (const e of context.entries().filter(isForeign)) {
-          const replacement = missing.shift();
-          if (replacement) {
-            context.report({
-              node: e,
-              loc: keyLoc(e),
-              messageId: 'foreignKey',
-              data: {key: e.key, where, replacement: show(replacement)},
-              fix: (fixer) => fixer.replaceEntry(e, replacement.key, replacement.value),
-            });
-          } else {
-            context.report({node: e, loc: keyLoc(e), messageId: 'foreignKeyExtra', data: {key: e.key, where}, fix: (fixer) => fixer.removeNode(e)});
-          }
-        }
+        replaceOrRemove(context, context.entries().filter(isForeign), missing, {replace: 'foreignKey', remove: 'foreignKeyExtra'}, where);
         for (const k of missing) {
           context.report({node, messageId: 'missingKey', data: {key: show(k), where}, fix: (fixer) => fixer.addEntry(k.key, k.value)});
         }
