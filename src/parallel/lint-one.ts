@@ -10,15 +10,30 @@ import {lintFile, type LintFilesOptions} from '../lint-files.js';
 import type {Linted} from './pool.js';
 import {readVmxFileSync} from './read-sync.js';
 
-export async function lintOne(file: string, loader: ConfigLoader, options: LintFilesOptions, withHash: boolean, keepSource: boolean): Promise<Linted> {
+/** Thrown by the reader when a file is over `maxBytes`: the caller lints it elsewhere. */
+class TooBig extends Error {}
+
+/**
+ * Lint one file. With `maxBytes` (workers), a larger file is not linted: `{deferred: true}` comes
+ * back instead, and the main thread lints it.
+ */
+export async function lintOne(file: string, loader: ConfigLoader, options: LintFilesOptions, withHash: boolean, keepSource: boolean, maxBytes?: number): Promise<Linted> {
   let read: ReadFile | undefined;
-  const {result, source} = await lintFile(file, loader, {
-    ...options,
-    readFile(f) {
-      read = readVmxFileSync(f);
-      return read;
-    },
-  });
+  let result;
+  let source;
+  try {
+    ({result, source} = await lintFile(file, loader, {
+      ...options,
+      readFile(f) {
+        read = readVmxFileSync(f);
+        if (maxBytes !== undefined && read.size > maxBytes) throw new TooBig();
+        return read;
+      },
+    }));
+  } catch (error) {
+    if (error instanceof TooBig) return {deferred: true} as Linted;
+    throw error;
+  }
   if (!keepSource) delete result.source;
   const item: Linted = {result};
   // the text before the fix, for diffs (--fix-dry-run)

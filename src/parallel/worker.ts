@@ -2,7 +2,6 @@
  * A lint worker thread: receives batches of file paths, lints each with the same `lintFile` as
  * the main thread (src/parallel/lint-one.ts), and posts the results back, one message per batch.
  */
-import fs from 'node:fs';
 import {parentPort, workerData} from 'node:worker_threads';
 import {makeLoader, type LintFilesOptions} from '../lint-files.js';
 import {inOrder, lintOne, WRITE_CONCURRENCY} from './lint-one.js';
@@ -16,11 +15,7 @@ parentPort!.on('message', async ({id, files}: {id: number; files: string[]}) => 
   let reply: Reply;
   try {
     const items: Linted[] = [];
-    const one = async (file: string): Promise<Linted> => {
-      const size = fs.statSync(file, {throwIfNoEntry: false})?.size ?? 0;
-      if (size > WORKER_MAX_FILE_BYTES) return {deferred: true} as Linted;
-      return lintOne(file, loader, options, init.withHash, init.keepSource);
-    };
+    const one = (file: string) => lintOne(file, loader, options, init.withHash, init.keepSource, WORKER_MAX_FILE_BYTES);
     for await (const item of inOrder(files, options.write ? WRITE_CONCURRENCY : 1, one)) items.push(item);
     reply = {id, items};
   } catch (error) {
