@@ -16,8 +16,12 @@ import {lintInWorkers, workerUrl, type Linted, type WorkerInit} from './pool.js'
 import {readVmxFileSync} from './read-sync.js';
 
 export const DEFAULT_CACHE_LOCATION = '.vmxlintcache';
-/** Below this many files per worker, starting workers costs more than it saves. */
-export const MIN_FILES_PER_WORKER = 200;
+/**
+ * Below this many files per worker, starting workers costs more than it saves: each needs ~50 ms
+ * to start and lints its first files several times slower until V8 has optimized the code. On
+ * the 2-core development machine two workers break even at ~7,500 files (docs/performance.md).
+ */
+export const MIN_FILES_PER_WORKER = 4000;
 
 export type Concurrency = number | 'auto' | 'off';
 
