@@ -35,6 +35,9 @@ export function format(results: LintResult[], context: FormatContext): string {
   const fixable = {error: 0, warning: 0, info: 0};
   const files: VFile[] = [];
 
+  // messages here are data for the reporter, not exceptions: skip capturing a stack trace for each
+  const stackLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   for (const result of results) {
     if (result.messages.length === 0) continue;
     const file = new VFile({path: relativePath(context.cwd, result.filePath)});
@@ -55,6 +58,7 @@ export function format(results: LintResult[], context: FormatContext): string {
     }
     files.push(file);
   }
+  Error.stackTraceLimit = stackLimit;
 
   const total = count.error + count.warning + count.info;
   if (total === 0) return '';

@@ -183,6 +183,7 @@ const INDEXED_CANDIDATES = [...INDEXED.values()].map((i) => [i.key, i.key] as co
 
 /** `ethernet0.present` → `ethernet#.present` (each run of digits is one index). */
 const indexForm = (key: string) => key.replace(/\d+/g, '#');
+const lookupCache = new Map<string, KeyInfo | null>();
 
 /**
  * What is known about a key, case-insensitively: a literal key first (`mks.enable3d`), then an
@@ -190,6 +191,15 @@ const indexForm = (key: string) => key.replace(/\d+/g, '#');
  * (`guestinfo.anything` → `guestinfo.*`). `undefined` for an unknown key.
  */
 export function lookupKey(key: string): KeyInfo | undefined {
+  // the same few hundred keys recur in every file of a repository: remember the answers (bounded)
+  const cached = lookupCache.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const info = findKey(key);
+  if (lookupCache.size < 50_000) lookupCache.set(key, info ?? null);
+  return info;
+}
+
+function findKey(key: string): KeyInfo | undefined {
   const k = key.trim().toLowerCase();
   const indexed = indexForm(k);
   const found = LITERAL.get(k) ?? INDEXED.get(indexed);
