@@ -1,6 +1,6 @@
 /** Reading a .vmx: every way it can fail becomes one clear sentence, never a stack trace. */
 import fs from 'node:fs/promises';
-import {constants} from 'node:fs';
+import {constants, type BigIntStats} from 'node:fs';
 
 /** Larger than any real .vmx by far; above it a file cannot be held as one string safely. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -64,6 +64,28 @@ export function sameIdentity(a: FileIdentity, b: FileIdentity): boolean {
   return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
 }
 
+/** Refuse what is not a regular file, or is too large to be a .vmx. Throws InputError. */
+export function checkStat(stat: BigIntStats): void {
+  if (stat.isDirectory()) throw new InputError(describeIoError({code: 'EISDIR'}));
+  if (!stat.isFile()) throw new InputError('not a regular file (a device, pipe or socket): refusing to read it');
+  if (stat.size > BigInt(MAX_FILE_BYTES)) {
+    throw new InputError(`file too large (${Number(stat.size / 1048576n)} MiB, the limit is ${MAX_FILE_BYTES / 1048576} MiB): not a .vmx configuration`);
+  }
+}
+
+/** The bytes read and what the write check needs to know of the file. */
+export function toReadFile(bytes: Uint8Array, stat: BigIntStats): ReadFile {
+  return {
+    bytes,
+    size: Number(stat.size),
+    mtimeMs: Number(stat.mtimeMs),
+    mode: Number(stat.mode),
+    uid: Number(stat.uid),
+    gid: Number(stat.gid),
+    identity: identityOf(stat),
+  };
+}
+
 /**
  * Read a file's bytes, refusing what is not a regular file or is too large. Throws InputError.
  * The file is opened first (non-blocking, so a FIFO cannot hang the run) and checked through the
@@ -78,21 +100,8 @@ export async function readVmxFile(file: string): Promise<ReadFile> {
   }
   try {
     const stat = await handle.stat({bigint: true});
-    if (stat.isDirectory()) throw new InputError(CODES.EISDIR);
-    if (!stat.isFile()) throw new InputError('not a regular file (a device, pipe or socket): refusing to read it');
-    if (stat.size > BigInt(MAX_FILE_BYTES)) {
-      throw new InputError(`file too large (${Number(stat.size / 1048576n)} MiB, the limit is ${MAX_FILE_BYTES / 1048576} MiB): not a .vmx configuration`);
-    }
-    const bytes = await handle.readFile();
-    return {
-      bytes,
-      size: Number(stat.size),
-      mtimeMs: Number(stat.mtimeMs),
-      mode: Number(stat.mode),
-      uid: Number(stat.uid),
-      gid: Number(stat.gid),
-      identity: identityOf(stat),
-    };
+    checkStat(stat);
+    return toReadFile(await handle.readFile(), stat);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(describeIoError(error));

@@ -6,7 +6,7 @@
  * test/parallel/read-sync.test.ts keeps the two readers in step.
  */
 import fs, {constants} from 'node:fs';
-import {describeIoError, identityOf, InputError, MAX_FILE_BYTES, type ReadFile} from '../io/read.js';
+import {checkStat, describeIoError, InputError, toReadFile, type ReadFile} from '../io/read.js';
 
 const FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
@@ -20,21 +20,8 @@ export function readVmxFileSync(file: string): ReadFile {
   }
   try {
     const stat = fs.fstatSync(fd, {bigint: true});
-    if (stat.isDirectory()) throw new InputError(describeIoError({code: 'EISDIR'}));
-    if (!stat.isFile()) throw new InputError('not a regular file (a device, pipe or socket): refusing to read it');
-    if (stat.size > BigInt(MAX_FILE_BYTES)) {
-      throw new InputError(`file too large (${Number(stat.size / 1048576n)} MiB, the limit is ${MAX_FILE_BYTES / 1048576} MiB): not a .vmx configuration`);
-    }
-    const bytes = fs.readFileSync(fd);
-    return {
-      bytes,
-      size: Number(stat.size),
-      mtimeMs: Number(stat.mtimeMs),
-      mode: Number(stat.mode),
-      uid: Number(stat.uid),
-      gid: Number(stat.gid),
-      identity: identityOf(stat),
-    };
+    checkStat(stat);
+    return toReadFile(fs.readFileSync(fd), stat);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(describeIoError(error));
