@@ -49,6 +49,11 @@ function selectsCliTests(globalConfig) {
 }
 
 export default async function globalSetup(globalConfig) {
+  // say once, visibly, why the corpus tests are skipped (they run in CI, where ../shared exists)
+  for (const dir of ['corpus', 'corpus-broken']) {
+    const where = path.resolve(ROOT, '..', 'shared', dir);
+    if (!fs.existsSync(where)) process.stderr.write(`\n[corpus tests] skipped: ${where} not found (tests on the real .vmx corpus need ../shared/${dir})\n`);
+  }
   if (!selectsCliTests(globalConfig) || !distIsStale()) return;
   process.stderr.write('\n[cli tests] dist/ is missing or older than the sources: running npm run build\n');
   const started = Date.now();
