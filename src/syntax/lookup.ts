@@ -19,9 +19,18 @@ export function getEntry(tree: Root, key: string): Entry | undefined {
   return undefined;
 }
 
-/** A case-insensitive index of a tree's entries, built once: key (lower case) → entries in order. */
+const indexes = new WeakMap<Root, Map<string, Entry[]>>();
+
+/**
+ * A case-insensitive index of a tree's entries: key (lower case) → entries in order. Built once per
+ * tree and shared (context inference and every rule read the same index); a tree is not changed
+ * while it is linted, fixes make a new one.
+ */
 export function indexEntries(tree: Root): Map<string, Entry[]> {
+  const cached = indexes.get(tree);
+  if (cached) return cached;
   const index = new Map<string, Entry[]>();
+  indexes.set(tree, index);
   for (const n of tree.children) {
     if (n.type !== 'entry') continue;
     const k = n.key.toLowerCase();
