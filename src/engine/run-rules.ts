@@ -150,11 +150,24 @@ export function runRules(options: RunOptions): (tree: Root, file: VFile) => void
       if (guard(file, enabled, () => (visitors = rule.create(context)))) active.push({rule: enabled, visitors});
     }
 
+    // per node type, the rules that visit it (most rules visit one or two types)
+    const byType = new Map<keyof Visitors, Array<{rule: EnabledRule; fn: (n: Line | Root) => void}>>();
+    for (const a of active) {
+      for (const [name, fn] of Object.entries(a.visitors) as Array<[keyof Visitors, (n: Line | Root) => void]>) {
+        if (typeof fn !== 'function') continue;
+        const list = byType.get(name);
+        if (list) list.push({rule: a.rule, fn});
+        else byType.set(name, [{rule: a.rule, fn}]);
+      }
+    }
+    const dead = new Set<EnabledRule>();
     const visit = (name: keyof Visitors, node: Line | Root) => {
-      for (let i = 0; i < active.length; i++) {
-        const fn = active[i].visitors[name] as ((n: Line | Root) => void) | undefined;
+      const list = byType.get(name);
+      if (!list) return;
+      for (const {rule, fn} of list) {
         // a rule that throws reports once and stops for the rest of the file
-        if (fn && !guard(file, active[i].rule, () => fn(node))) active.splice(i--, 1);
+        if (dead.has(rule)) continue;
+        if (!guard(file, rule, () => fn(node))) dead.add(rule);
       }
     };
     visit('root', tree);
