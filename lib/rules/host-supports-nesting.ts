@@ -1,6 +1,6 @@
 /** `host-supports-nesting`: the physical host, CPU vendor and AMD family can run nested VMs at all. */
 import {createRule} from '../../src/engine/create-rule.js';
-import {applicable} from './_nested.js';
+import {applicable} from './util/nested.js';
 
 export default createRule({
   name: 'host-supports-nesting',

@@ -2,7 +2,7 @@
 import {createRule} from '../../src/engine/create-rule.js';
 import {valueLoc} from '../../src/engine/fixer.js';
 import {guestBitness} from '../../src/knowledge/guest-os.js';
-import {applicable} from './_nested.js';
+import {applicable} from './util/nested.js';
 
 export default createRule({
   name: 'inner-32bit-guest',

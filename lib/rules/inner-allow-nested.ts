@@ -1,7 +1,7 @@
 /** `inner-allow-nested`: on a physical ESX 3.0 host an inner VM has `vmx.allowNested = "TRUE"` (E30-1). */
 import {createRule} from '../../src/engine/create-rule.js';
 import {valueLoc} from '../../src/engine/fixer.js';
-import {applicable, sameValue, show} from './_nested.js';
+import {applicable, sameValue, show} from './util/nested.js';
 
 export default createRule({
   name: 'inner-allow-nested',

@@ -1,6 +1,6 @@
 /** `inner-binary-translation`: an inner VM on a 2008-era host must not force hardware execution (G2). */
 import {createRule} from '../../src/engine/create-rule.js';
-import {applicable, entriesWith, show} from './_nested.js';
+import {applicable, entriesWith, show} from './util/nested.js';
 
 export default createRule({
   name: 'inner-binary-translation',

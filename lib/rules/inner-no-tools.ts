@@ -5,7 +5,7 @@
 import {createRule} from '../../src/engine/create-rule.js';
 import {keyLoc, valueLoc} from '../../src/engine/fixer.js';
 import {toolsTraceOf} from '../../src/knowledge/hosts.js';
-import {applicable, sameValue} from './_nested.js';
+import {applicable, sameValue} from './util/nested.js';
 
 export default createRule({
   name: 'inner-no-tools',

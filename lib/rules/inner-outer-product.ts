@@ -1,7 +1,7 @@
 /** `inner-outer-product`: on a physical ESX 3.0 host the outer guest product understands `vmx.allowNested` (E30-2). */
 import {createRule} from '../../src/engine/create-rule.js';
 import {E30, resolveHost} from '../../src/knowledge/hosts.js';
-import {applicable} from './_nested.js';
+import {applicable} from './util/nested.js';
 
 /** "Workstation 6.0 or later, or ESX 3.5 or later", from the knowledge table. */
 const minimums = E30.minOuterProducts

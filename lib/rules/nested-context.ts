@@ -7,7 +7,7 @@ import {createRule} from '../../src/engine/create-rule.js';
 import {keyLoc} from '../../src/engine/fixer.js';
 import {howToSet, howToSetAll, looksNested} from '../../src/engine/settings.js';
 import type {Entry} from '../../src/syntax/types.js';
-import {missingSettings, nestedOf, show} from './_nested.js';
+import {missingSettings, nestedOf, show} from './util/nested.js';
 
 const written = (e: Entry) => `\`${show({key: e.key, value: e.value})}\``;
 const list = (xs: string[], word = 'and') => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} ${word} ${xs[xs.length - 1]}`);

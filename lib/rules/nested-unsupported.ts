@@ -2,7 +2,7 @@
 import {createRule} from '../../src/engine/create-rule.js';
 import {decide} from '../../src/engine/settings.js';
 import {isEsxiGuest, NESTED_INFO} from '../../src/knowledge/hosts.js';
-import {NEEDS, nestedOf} from './_nested.js';
+import {NEEDS, nestedOf} from './util/nested.js';
 
 const lowerFirst = (s: string) => s[0].toLowerCase() + s.slice(1);
 

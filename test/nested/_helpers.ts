@@ -2,7 +2,7 @@
 import type {FileConfig} from '../../src/config/config-array.js';
 import {lintTextSync} from '../../src/engine/linter.js';
 import type {AnyRule, LintResult, Settings} from '../../src/engine/types.js';
-import {NEEDS} from '../../lib/rules/_nested.js';
+import {NEEDS} from '../../lib/rules/util/nested.js';
 import {rules} from '../../lib/rules/index.js';
 
 /** The nested-VM rules of the registry: every rule with a context need, and nested-context. */

@@ -1,6 +1,6 @@
 /** The nested-rule parts of the knowledge table (src/knowledge/hosts.ts) and their link to the registry. */
 import {describe, expect, it} from '@jest/globals';
-import {NEEDS} from '../../lib/rules/_nested.js';
+import {NEEDS} from '../../lib/rules/util/nested.js';
 import {rules} from '../../lib/rules/index.js';
 import {
   E30_RULES,

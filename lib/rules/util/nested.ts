@@ -14,11 +14,11 @@ import {
   INNER_FORCING_KEYS,
   type HostRow,
   type KeyValue,
-} from '../../src/knowledge/hosts.js';
-import {decide, nestedContext, type ContextDim, type NestedContext, type Scenario} from '../../src/engine/settings.js';
-import type {Role, RuleContext} from '../../src/engine/types.js';
-import {keyLoc, valueLoc} from '../../src/engine/fixer.js';
-import type {Entry} from '../../src/syntax/types.js';
+} from '../../../src/knowledge/hosts.js';
+import {decide, nestedContext, type ContextDim, type NestedContext, type Scenario} from '../../../src/engine/settings.js';
+import type {Role, RuleContext} from '../../../src/engine/types.js';
+import {keyLoc, valueLoc} from '../../../src/engine/fixer.js';
+import type {Entry} from '../../../src/syntax/types.js';
 
 type NestedRole = Exclude<Role, 'none'>;
 
