@@ -1,7 +1,6 @@
 /** `inner-allow-nested`: on a physical ESX 3.0 host an inner VM has `vmx.allowNested = "TRUE"` (E30-1). */
 import {createRule} from '../../src/engine/create-rule.js';
-import {valueLoc} from '../../src/engine/fixer.js';
-import {applicable, sameValue, show} from './util/nested.js';
+import {applicable, checkValues, show} from './util/nested.js';
 
 export default createRule({
   name: 'inner-allow-nested',
@@ -27,20 +26,10 @@ export default createRule({
         const a = applicable(context, 'inner-allow-nested');
         if (!a) return;
         const k = a.value;
-        const entries = context.getEntries(k.key);
-        if (!entries.length) {
+        if (!context.getEntries(k.key).length) {
           context.report({node, messageId: 'missing', data: {key: show(k), where: a.where}, fix: (fixer) => fixer.addEntry(k.key, k.value)});
         }
-        for (const e of entries) {
-          if (sameValue(e.value, k.value)) continue;
-          context.report({
-            node: e,
-            loc: valueLoc(e),
-            messageId: 'wrongValue',
-            data: {key: e.key, expected: k.value, actual: e.value, where: a.where},
-            fix: (fixer) => fixer.setValue(e, k.value),
-          });
-        }
+        checkValues(context, k, a.where);
       },
     };
   },
