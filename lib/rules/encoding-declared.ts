@@ -32,10 +32,8 @@ export default createRule({
       unknown: 'Unknown encoding `{{name}}` in `.encoding`: neither vmxlint nor VMware can read this file\'s text safely',
       mismatch: '`.encoding` says `{{name}}`, but line {{line}} holds characters that `{{name}}` cannot encode',
     },
-    schema: {type: 'object', additionalProperties: false, properties: {}},
     defaultSeverity: 'warn',
   },
-  defaultOptions: {},
   create(context) {
     const {tree, text} = context;
     /** Insert `.encoding = "UTF-8"` just before the first entry (after a shebang and leading comments). */

@@ -15,10 +15,8 @@ export default createRule({
       cannotNest: '{{where}} cannot run nested VMs: {{note}}',
       amdFamily: '{{where}} cannot run nested VMs on AMD family `{{family}}`: {{note}}',
     },
-    schema: {type: 'object', additionalProperties: false, properties: {}},
     defaultSeverity: 'error',
   },
-  defaultOptions: {},
   create(context) {
     return {
       root(node) {

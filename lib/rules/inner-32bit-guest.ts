@@ -17,10 +17,8 @@ export default createRule({
       guest64: '`guestOS = "{{guest}}"` is a 64-bit guest: an inner VM on {{where}} runs only 32-bit guests',
       guestUnknown: 'Unknown `guestOS` `{{guest}}`: cannot tell whether it is the 32-bit guest an inner VM on {{where}} needs',
     },
-    schema: {type: 'object', additionalProperties: false, properties: {}},
     defaultSeverity: 'error',
   },
-  defaultOptions: {},
   create(context) {
     return {
       root() {

@@ -16,10 +16,8 @@ export default createRule({
       missing: 'Missing `{{key}}` in an inner VM on {{where}}',
       wrongValue: 'Expected `{{key}}` to be `"{{expected}}"` on {{where}}, not `"{{actual}}"`',
     },
-    schema: {type: 'object', additionalProperties: false, properties: {}},
     defaultSeverity: 'error',
   },
-  defaultOptions: {},
   create(context) {
     return {
       root(node) {

@@ -15,10 +15,8 @@ export default createRule({
     messages: {
       forcesHardware: '`{{entry}}` forces hardware execution: an inner VM on {{where}} must use binary translation',
     },
-    schema: {type: 'object', additionalProperties: false, properties: {}},
     defaultSeverity: 'error',
   },
-  defaultOptions: {},
   create(context) {
     return {
       root() {

@@ -22,10 +22,8 @@ export default createRule({
       expectsTools: '`{{key}} = "{{value}}"` {{why}}: set it to `"{{fix}}"` in an inner VM on {{where}}',
       weakTrace: '`{{key}} = "{{value}}"` configures VMware Tools, which an inner VM on {{where}} must not use',
     },
-    schema: {type: 'object', additionalProperties: false, properties: {}},
     defaultSeverity: 'error',
   },
-  defaultOptions: {},
   create(context) {
     return {
       root() {

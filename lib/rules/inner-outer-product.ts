@@ -20,10 +20,8 @@ export default createRule({
     messages: {
       tooOld: 'The outer guest product {{product}} does not understand `{{key}}`: on {{where}} it must be {{minimums}}',
     },
-    schema: {type: 'object', additionalProperties: false, properties: {}},
     defaultSeverity: 'error',
   },
-  defaultOptions: {},
   create(context) {
     return {
       root(node) {

@@ -19,10 +19,8 @@ export default createRule({
       typo: 'Unknown key `{{key}}`: did you mean `{{suggestion}}`? (VMware ignores keys it does not know)',
       typoTaken: 'Unknown key `{{key}}`: did you mean `{{suggestion}}`? It is already set on line {{line}}',
     },
-    schema: {type: 'object', additionalProperties: false, properties: {}},
     defaultSeverity: 'warn',
   },
-  defaultOptions: {},
   create(context) {
     return {
       entry(node) {

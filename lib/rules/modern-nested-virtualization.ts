@@ -36,10 +36,8 @@ export default createRule({
       hostWide: 'Nested VMs on {{where}} need `{{key}}` host-wide in {{path}}, not in the .vmx',
       notFullySupported: 'Virtualized hardware virtualization is not fully supported on {{where}}: it is from {{from}} on',
     },
-    schema: {type: 'object', additionalProperties: false, properties: {}},
     defaultSeverity: 'error',
   },
-  defaultOptions: {},
   create(context) {
     return {
       root(node) {

@@ -25,10 +25,8 @@ export default createRule({
       missingSettings: 'Cannot check this {{subject}} without {{names}}{{hint}}: {{how}}',
       encrypted: 'Cannot check this {{role}} VM: the file is encrypted (`encryption.data`) and hides every setting',
     },
-    schema: {type: 'object', additionalProperties: false, properties: {}},
     defaultSeverity: 'warn',
   },
-  defaultOptions: {},
   create(context) {
     return {
       root(node) {

@@ -18,10 +18,8 @@ export default createRule({
     messages: {
       unsupported: 'VMware does not support this nested {{role}} VM: {{why}}',
     },
-    schema: {type: 'object', additionalProperties: false, properties: {}},
     defaultSeverity: 'info',
   },
-  defaultOptions: {},
   create(context) {
     return {
       root(node) {

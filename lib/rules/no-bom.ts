@@ -13,10 +13,8 @@ export default createRule({
     messages: {
       bom: 'File starts with a UTF-8 byte-order mark (U+FEFF), which VMware does not write and may refuse as a corrupted configuration',
     },
-    schema: {type: 'object', additionalProperties: false, properties: {}},
     defaultSeverity: 'warn',
   },
-  defaultOptions: {},
   create(context) {
     return {
       root(node) {

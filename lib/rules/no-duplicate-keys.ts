@@ -16,10 +16,8 @@ export default createRule({
       duplicate: 'Duplicate key `{{key}}`: already set on line {{firstLine}} (VMware refuses a file with duplicate keys)',
       sameValue: 'Duplicate key `{{key}}` with the same value as on line {{firstLine}}',
     },
-    schema: {type: 'object', additionalProperties: false, properties: {}},
     defaultSeverity: 'error',
   },
-  defaultOptions: {},
   create(context) {
     const first = new Map<string, Entry>();
     return {

@@ -12,10 +12,8 @@ export default createRule({
     messages: {
       invalid: 'Line is not `key = "value"`, a comment or blank: {{reason}}',
     },
-    schema: {type: 'object', additionalProperties: false, properties: {}},
     defaultSeverity: 'error',
   },
-  defaultOptions: {},
   create(context) {
     return {
       invalid(node) {

@@ -24,10 +24,8 @@ export default createRule({
       foreignKeyExtra: "`{{key}}` does nothing on {{where}}: it belongs to another host's row",
       keyNote: '`{{entry}}` {{note}}',
     },
-    schema: {type: 'object', additionalProperties: false, properties: {}},
     defaultSeverity: 'error',
   },
-  defaultOptions: {},
   create(context) {
     return {
       root(node) {

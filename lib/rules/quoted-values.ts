@@ -30,10 +30,8 @@ export default createRule({
       unquoted: 'Unquoted value of `{{key}}`: VMware writes every value in double quotes',
       empty: 'Empty value of `{{key}}` written without quotes: VMware writes `""`',
     },
-    schema: {type: 'object', additionalProperties: false, properties: {}},
     defaultSeverity: 'warn',
   },
-  defaultOptions: {},
   create(context) {
     return {
       entry(node) {

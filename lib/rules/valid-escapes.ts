@@ -39,10 +39,8 @@ export default createRule({
         '`|` not followed by two hex digits in the value of `{{key}}`: VMware reads a literal `|` but libvirt rejects it (write `|7C`)',
       unescaped: 'Unescaped {{name}} in the value of `{{key}}`: VMware writes it as `{{escape}}`',
     },
-    schema: {type: 'object', additionalProperties: false, properties: {}},
     defaultSeverity: 'warn',
   },
-  defaultOptions: {},
   create(context) {
     /** Report the raw character at `index` of the entry's value, with the fix that escapes it. */
     const report = (entry: Entry, index: number, messageId: 'badEscape' | 'unescaped') => {

@@ -18,10 +18,8 @@ export default createRule({
       didYouMean: 'Unknown `guestOS` value `{{value}}`: did you mean `{{suggestion}}`?',
       newer: 'Unknown `guestOS` value `{{value}}`: probably an identifier of a VMware release newer than vmxlint\'s table',
     },
-    schema: {type: 'object', additionalProperties: false, properties: {}},
     defaultSeverity: 'warn',
   },
-  defaultOptions: {},
   create(context) {
     return {
       entry(node) {

@@ -16,10 +16,8 @@ export default createRule({
       invalid: '`virtualHW.version` {{version}} is not a hardware version any VMware product uses',
       newer: '`virtualHW.version` {{version}} is newer than vmxlint knows (up to {{max}}): only a product newer than vmxlint\'s table can power it on',
     },
-    schema: {type: 'object', additionalProperties: false, properties: {}},
     defaultSeverity: 'error',
   },
-  defaultOptions: {},
   create(context) {
     return {
       entry(node) {

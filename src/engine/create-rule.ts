@@ -7,10 +7,18 @@ export function ruleDocsUrl(id: string): string {
   return `${DOCS_BASE}${id}.md`;
 }
 
+/** The schema of a rule without options: only `{}` is accepted. */
+export const NO_OPTIONS = {type: 'object', additionalProperties: false, properties: {}} as const;
+
 export interface CreateRuleSpec<Options, MessageIds extends string> {
   name: string;
-  meta: Omit<RuleMeta<MessageIds>, 'docs'> & {docs: Omit<RuleMeta<MessageIds>['docs'], 'url'>};
-  defaultOptions: Options;
+  /** `schema` may be left out by a rule without options (it then accepts only `{}`). */
+  meta: Omit<RuleMeta<MessageIds>, 'docs' | 'schema'> & {
+    docs: Omit<RuleMeta<MessageIds>['docs'], 'url'>;
+    schema?: RuleMeta<MessageIds>['schema'];
+  };
+  /** Required with options; a rule without options may leave it out. */
+  defaultOptions?: Options;
   create(context: RuleContext<Options, MessageIds>): Visitors;
 }
 
@@ -19,8 +27,8 @@ export function createRule<Options extends object = Record<string, never>, Messa
 ): Rule<Options, MessageIds> & {name: string} {
   return {
     name: spec.name,
-    meta: {...spec.meta, docs: {...spec.meta.docs, url: ruleDocsUrl(spec.name)}},
-    defaultOptions: spec.defaultOptions,
+    meta: {...spec.meta, schema: spec.meta.schema ?? NO_OPTIONS, docs: {...spec.meta.docs, url: ruleDocsUrl(spec.name)}},
+    defaultOptions: spec.defaultOptions ?? ({} as Options),
     create: spec.create,
   };
 }
