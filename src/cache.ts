@@ -10,7 +10,6 @@
 import fs from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
 import type {FileConfig} from './config/config-array.js';
 import type {LintResult} from './engine/types.js';
 import type {FileIdentity} from './io/read.js';
@@ -46,21 +45,7 @@ interface CacheFile {
 /** What the stat says about a cached file. */
 export type Lookup = {hit: CachedResult} | {verify: Entry} | undefined;
 
-/** vmxlint's version: the nearest package.json named vmxlint above this module (src, dist/src or the bundle). */
-export function packageVersion(from: string = import.meta.url): string {
-  let dir = path.dirname(fileURLToPath(from));
-  for (;;) {
-    try {
-      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as {name?: string; version?: string};
-      if (pkg.name === 'vmxlint' && pkg.version) return pkg.version;
-    } catch {
-      // no package.json here: keep walking up
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return '0.0.0';
-    dir = parent;
-  }
-}
+export {packageVersion} from './version.js';
 
 export function hashBytes(bytes: Uint8Array): string {
   return crypto().createHash('sha1').update(bytes).digest('base64');

@@ -3,11 +3,10 @@
  * can run it in-process as well as through the real binary. Exit codes: 0 no errors (warnings within
  * --max-warnings), 1 lint errors, 2 usage, config or unreadable input.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type {Writable} from 'node:stream';
-import {fileURLToPath} from 'node:url';
 import {ConfigError, type RuleEntry} from '../config/config-array.js';
+import {packageVersion} from '../version.js';
 import {normalizeSettings} from '../engine/settings.js';
 import type {LintResult, RuleType, Settings} from '../engine/types.js';
 import {NoFilesError} from '../files.js';
@@ -25,23 +24,7 @@ export interface CliIo {
 
 class UsageError extends Error {}
 
-/** vmxlint's version: from the nearest package.json named vmxlint above this module (dist/src/cli, src/cli or a bundle). */
-function readVersion(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    try {
-      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as {name?: string; version?: string};
-      if (pkg.name === 'vmxlint' && pkg.version) return pkg.version;
-    } catch {
-      // no package.json here: keep walking up
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return '0.0.0';
-    dir = parent;
-  }
-}
-
-export const VERSION: string = readVersion();
+export const VERSION: string = packageVersion();
 
 async function parseArgs(argv: string[], columns: number | undefined): Promise<CliArgs> {
   const [{default: yargs}, {declare}] = await Promise.all([import('yargs'), import('./options.js')]);
