@@ -117,7 +117,8 @@ const common = {
   external: EXTERNAL,
   plugins: [urlRewrite, lazyStringWidth],
   legalComments: 'none',
-  minifyWhitespace: true,
+  // VMXLINT_BUILD_READABLE=1 keeps lines (for profiles: function names with useful line numbers)
+  minifyWhitespace: !process.env.VMXLINT_BUILD_READABLE,
   minifySyntax: true,
   logLevel: 'warning',
   // the bundled CLI starts the bundled worker (src/parallel/pool.ts)
