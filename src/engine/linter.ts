@@ -46,8 +46,10 @@ export function resolveFileConfig(options: LintOptions): FileConfig {
 }
 
 /** The unified plugin that lints: context, rules, directives. Messages land on the VFile. */
-export const vmxLint: Plugin<[FileConfig, LintOptions], Root> = function vmxLint(fileConfig, options) {
+export const vmxLint: Plugin<[FileConfig, LintOptions?], Root> = function vmxLint(fileConfig, pluginOptions = {}) {
   return (tree, file) => {
+    // lintTextSync reuses one processor per config and passes each file's options with the file
+    const options = (file.data as FileData).lintOptions ?? pluginOptions;
     const inline = options.inlineConfig !== false;
     const {directives, contexts} = inline ? collectDirectives(tree) : {directives: [], contexts: []};
     const directiveSettings: Record<string, string> = {};
@@ -132,9 +134,23 @@ interface Pass {
 }
 
 type LintProcessor = Processor<Root, Root, Root, undefined, undefined>;
+interface FileData {
+  lintOptions?: LintOptions;
+}
+
+/** One frozen processor per resolved config, reused for every file (and fix pass) it applies to. */
+const processors = new WeakMap<FileConfig, LintProcessor>();
+function processorFor(fileConfig: FileConfig): LintProcessor {
+  let processor = processors.get(fileConfig);
+  if (processor === undefined) {
+    processor = unified().use(vmxParse).use(vmxLint, fileConfig).freeze() as unknown as LintProcessor;
+    processors.set(fileConfig, processor);
+  }
+  return processor;
+}
 
 function lintOnce(processor: LintProcessor, text: string, options: LintOptions): Pass {
-  const file = new VFile({path: options.filePath, value: text});
+  const file = new VFile({path: options.filePath, value: text, data: {lintOptions: options} satisfies FileData});
   processor.runSync(processor.parse(file), file);
   return {messages: file.messages as VmxMessage[], suppressed: (file.data as {suppressed: Pass['suppressed']}).suppressed};
 }
@@ -197,7 +213,7 @@ export function lintTextSync(text: string, options: LintOptions = {}): LintResul
   const fileConfig = resolveFileConfig(options);
   const filePath = options.filePath ?? '<text>';
   let current = text;
-  const processor = unified().use(vmxParse).use(vmxLint, fileConfig, options).freeze() as unknown as LintProcessor;
+  const processor = processorFor(fileConfig);
   let pass = lintOnce(processor, current, options);
   if (options.fix) {
     const allowed = options.fixTypes ? new Set(options.fixTypes) : undefined;

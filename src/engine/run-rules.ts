@@ -13,6 +13,7 @@ import type {
   ResolvedSettings,
   RuleContext,
   RuleType,
+  Fixer,
   Severity,
   SeverityLevel,
   TextEdit,
@@ -64,7 +65,14 @@ export function makeMessage(
   Error.stackTraceLimit = limit;
   message.fatal = data.severity === 2 ? true : data.severity === 1 ? false : undefined;
   if (url) message.url = url;
-  Object.assign(message, data);
+  // only the fields that are set: a message without a fix has no `fix` key (as before)
+  message.severity = data.severity;
+  if (data.messageId !== undefined) message.messageId = data.messageId;
+  if (data.nodeType !== undefined) message.nodeType = data.nodeType;
+  if (data.fix !== undefined) message.fix = data.fix;
+  if (data.fixType !== undefined) message.fixType = data.fixType;
+  if (data.suggestions !== undefined) message.suggestions = data.suggestions;
+  if (data.crash !== undefined) message.crash = data.crash;
   return message;
 }
 
@@ -91,104 +99,161 @@ function nodePlace(node: Line | Root): VFileMessage['place'] {
 
 class RuleError extends Error {}
 
+type Handler = (node: Line | Root) => void;
+const NODE_TYPES = ['root', 'entry', 'comment', 'blank', 'invalid', 'root:exit'] as const;
+type NodeType = (typeof NODE_TYPES)[number];
+
+/** A rule's options merged over its defaults: once per configured rule, not once per file. */
+const mergedOptions = new WeakMap<EnabledRule, object>();
+function optionsOf(enabled: EnabledRule): object {
+  const cached = mergedOptions.get(enabled);
+  if (cached !== undefined) return cached;
+  const options = {...(enabled.rule.defaultOptions ?? {}), ...enabled.options};
+  mergedOptions.set(enabled, options);
+  return options;
+}
+
+/** What every rule of one file shares: the text, the fixer (its style is read on first use), a lazy key index, the entries. */
+class FileState {
+  readonly fixer: Fixer;
+  private index: Map<string, Entry[]> | undefined;
+  private all: Entry[] | undefined;
+  constructor(
+    readonly tree: Root,
+    readonly text: string,
+  ) {
+    this.fixer = createFixer(tree, text);
+  }
+  entriesOf(key: string): Entry[] {
+    return (this.index ??= indexEntries(this.tree)).get(key.toLowerCase()) ?? NO_ENTRIES;
+  }
+  entries(): Entry[] {
+    return (this.all ??= this.tree.children.filter((n): n is Entry => n.type === 'entry'));
+  }
+}
+const NO_ENTRIES: Entry[] = [];
+
 /** The unified transformer: runs every enabled rule once over the tree, collecting messages on the file. */
 export function runRules(options: RunOptions): (tree: Root, file: VFile) => void {
   return (tree, file) => {
-    const text = String(file.value);
-    const fixer = createFixer(tree, text);
-    let index: Map<string, Entry[]> | undefined;
-    const entriesOf = (key: string) => (index ??= indexEntries(tree)).get(key.toLowerCase()) ?? [];
-    const allEntries = tree.children.filter((n): n is Entry => n.type === 'entry');
-    const active: Array<{rule: EnabledRule; visitors: Visitors}> = [];
-
-    for (const enabled of options.rules) {
-      const {id, rule} = enabled;
-      const report = (d: ReportDescriptor) => {
-        const template = rule.meta.messages[d.messageId];
-        if (template === undefined) throw new RuleError(`reported unknown messageId "${d.messageId}"`);
-        let fix: TextEdit | undefined;
-        if (d.fix) {
-          if (!rule.meta.fixable) throw new RuleError('returned a fix but does not set `meta.fixable`');
-          const edits = d.fix(fixer);
-          if (edits) fix = mergeEdits(text, Array.isArray(edits) ? edits : [edits]);
-        }
-        const suggestions = d.suggest
-          ?.map((s) => {
-            const edits = s.fix(fixer);
-            return edits ? {desc: s.desc, fix: mergeEdits(text, Array.isArray(edits) ? edits : [edits])} : undefined;
-          })
-          .filter((s): s is {desc: string; fix: TextEdit} => s !== undefined);
-        const place = d.loc ? {start: d.loc.start, end: d.loc.end} : nodePlace(d.node);
-        const severity = d.info ? 0 : LEVEL[enabled.severity];
-        file.messages.push(
-          makeMessage(interpolate(template, d.data), place, id, rule.meta.docs.url, {
-            severity,
-            messageId: d.messageId,
-            nodeType: d.node.type,
-            fix,
-            fixType: rule.meta.type,
-            suggestions: suggestions?.length ? suggestions : undefined,
-          }),
-        );
-      };
-      const context: RuleContext<object> = {
-        id,
-        options: {...(rule.defaultOptions ?? {}), ...enabled.options},
-        settings: options.settings,
-        filePath: file.path ?? '<text>',
-        tree,
-        text,
-        encoding: options.encoding,
-        encodingDeclared: options.encodingDeclared,
-        getEntry: (key) => entriesOf(key)[0],
-        getEntries: (key) => entriesOf(key),
-        entries: () => allEntries,
-        fixer,
-        report,
-      };
-      let visitors: Visitors = {};
-      if (guard(file, enabled, () => (visitors = rule.create(context)))) active.push({rule: enabled, visitors});
+    // messages are data, not exceptions: no stack trace is captured for any of them (half their cost)
+    const stackLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      run(options, tree, file);
+    } finally {
+      Error.stackTraceLimit = stackLimit;
     }
-
-    // per node type, the rules that visit it (most rules visit one or two types)
-    const byType = new Map<keyof Visitors, Array<{rule: EnabledRule; fn: (n: Line | Root) => void}>>();
-    for (const a of active) {
-      for (const [name, fn] of Object.entries(a.visitors) as Array<[keyof Visitors, (n: Line | Root) => void]>) {
-        if (typeof fn !== 'function') continue;
-        const list = byType.get(name);
-        if (list) list.push({rule: a.rule, fn});
-        else byType.set(name, [{rule: a.rule, fn}]);
-      }
-    }
-    const dead = new Set<EnabledRule>();
-    const visit = (name: keyof Visitors, node: Line | Root) => {
-      const list = byType.get(name);
-      if (!list) return;
-      for (const {rule, fn} of list) {
-        // a rule that throws reports once and stops for the rest of the file
-        if (dead.has(rule)) continue;
-        if (!guard(file, rule, () => fn(node))) dead.add(rule);
-      }
-    };
-    visit('root', tree);
-    for (const node of tree.children) visit(node.type, node);
-    visit('root:exit', tree);
   };
 }
 
-/** Run rule code; a throw becomes one fatal message naming the rule and file. Returns false then. */
-function guard(file: VFile, enabled: EnabledRule, fn: () => void): boolean {
-  try {
-    fn();
-    return true;
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    const reason =
-      error instanceof RuleError
-        ? `Rule \`${enabled.id}\` ${why} (a bug in the rule) on ${file.path ?? '<text>'}`
-        : `Rule \`${enabled.id}\` crashed on ${file.path ?? '<text>'}: ${why}`;
-    // a crashed rule makes the result untrustworthy: fatal, and no fix is applied to the file
-    file.messages.push(makeMessage(reason, {line: 1, column: 1}, enabled.id, enabled.rule.meta.docs.url, {severity: 2, crash: true}));
-    return false;
+function run(options: RunOptions, tree: Root, file: VFile): void {
+  const state = new FileState(tree, String(file.value));
+  const filePath = file.path ?? '<text>';
+  // shared by every rule's context (the same answers for all of them)
+  const getEntry = (key: string) => state.entriesOf(key)[0];
+  const getEntries = (key: string) => state.entriesOf(key);
+  const entries = () => state.entries();
+  // per node type, the rules that visit it, and which rule each handler belongs to
+  const handlers: Record<NodeType, Handler[]> = {root: [], entry: [], comment: [], blank: [], invalid: [], 'root:exit': []};
+  const owners: Record<NodeType, number[]> = {root: [], entry: [], comment: [], blank: [], invalid: [], 'root:exit': []};
+  const rules = options.rules;
+  // a rule that throws reports once and stops for the rest of the file
+  const dead: boolean[] = new Array(rules.length).fill(false);
+
+  for (let r = 0; r < rules.length; r++) {
+    const enabled = rules[r];
+    const {id, rule} = enabled;
+    const report = (d: ReportDescriptor) => {
+      const template = rule.meta.messages[d.messageId];
+      if (template === undefined) throw new RuleError(`reported unknown messageId "${d.messageId}"`);
+      const text = state.text;
+      let fix: TextEdit | undefined;
+      if (d.fix) {
+        if (!rule.meta.fixable) throw new RuleError('returned a fix but does not set `meta.fixable`');
+        const edits = d.fix(state.fixer);
+        if (edits) fix = mergeEdits(text, Array.isArray(edits) ? edits : [edits]);
+      }
+      let suggestions: Array<{desc: string; fix: TextEdit}> | undefined;
+      if (d.suggest) {
+        for (const s of d.suggest) {
+          const edits = s.fix(state.fixer);
+          if (edits) (suggestions ??= []).push({desc: s.desc, fix: mergeEdits(text, Array.isArray(edits) ? edits : [edits])});
+        }
+      }
+      const place = d.loc ? {start: d.loc.start, end: d.loc.end} : nodePlace(d.node);
+      const severity = d.info ? 0 : LEVEL[enabled.severity];
+      file.messages.push(
+        makeMessage(interpolate(template, d.data), place, id, rule.meta.docs.url, {
+          severity,
+          messageId: d.messageId,
+          nodeType: d.node.type,
+          fix,
+          fixType: rule.meta.type,
+          suggestions,
+        }),
+      );
+    };
+    const context: RuleContext<object> = {
+      id,
+      options: optionsOf(enabled),
+      settings: options.settings,
+      filePath,
+      tree,
+      text: state.text,
+      encoding: options.encoding,
+      encodingDeclared: options.encodingDeclared,
+      getEntry,
+      getEntries,
+      entries,
+      // a plain property (an accessor in an object literal makes V8 build every context the slow way)
+      fixer: state.fixer,
+      report,
+    };
+    let visitors: Visitors;
+    try {
+      visitors = rule.create(context);
+    } catch (error) {
+      crashed(file, enabled, error);
+      continue;
+    }
+    for (const type of NODE_TYPES) {
+      const fn = visitors[type];
+      if (typeof fn !== 'function') continue;
+      handlers[type].push(fn as Handler);
+      owners[type].push(r);
+    }
   }
+
+  const visit = (type: NodeType, node: Line | Root) => {
+    const list = handlers[type];
+    for (let i = 0; i < list.length; i++) {
+      const r = owners[type][i];
+      if (dead[r]) continue;
+      try {
+        list[i](node);
+      } catch (error) {
+        dead[r] = true;
+        crashed(file, rules[r], error);
+      }
+    }
+  };
+  visit('root', tree);
+  const children = tree.children;
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i];
+    if (handlers[node.type].length) visit(node.type, node);
+  }
+  visit('root:exit', tree);
+}
+
+/** A rule threw: one fatal message naming the rule and file (the caller stops running that rule). */
+function crashed(file: VFile, enabled: EnabledRule, error: unknown): void {
+  const why = error instanceof Error ? error.message : String(error);
+  const reason =
+    error instanceof RuleError
+      ? `Rule \`${enabled.id}\` ${why} (a bug in the rule) on ${file.path ?? '<text>'}`
+      : `Rule \`${enabled.id}\` crashed on ${file.path ?? '<text>'}: ${why}`;
+  // a crashed rule makes the result untrustworthy: fatal, and no fix is applied to the file
+  file.messages.push(makeMessage(reason, {line: 1, column: 1}, enabled.id, enabled.rule.meta.docs.url, {severity: 2, crash: true}));
 }

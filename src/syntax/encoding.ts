@@ -8,6 +8,7 @@
  * compared with the original bytes: any difference is a fatal DecodeError, never a
  * replacement character that would corrupt the file on write.
  */
+import {isAscii} from 'node:buffer';
 import {createRequire} from 'node:module';
 
 type Iconv = typeof import('iconv-lite');
@@ -62,8 +63,17 @@ const ALIASES: Record<string, string> = {
   ascii: 'utf8',
 };
 
+const resolved = new Map<string, string | undefined>();
+
 /** Normalise an encoding name; `undefined` when neither UTF-8 nor known to iconv-lite. */
 export function resolveEncoding(name: string): string | undefined {
+  if (resolved.has(name)) return resolved.get(name);
+  const codec = resolveUncached(name);
+  if (resolved.size < 256) resolved.set(name, codec);
+  return codec;
+}
+
+function resolveUncached(name: string): string | undefined {
   const lower = name.trim().toLowerCase();
   if (lower === 'utf-8' || lower === 'utf8') return 'utf8';
   const mapped = ALIASES[lower] ?? lower;
@@ -127,6 +137,29 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return firstDifference(bytes, Buffer.from(lossy, 'utf8'));
 }
 
+const asciiTransparent = new Map<string, boolean>();
+
+/**
+ * Whether `codec` reads and writes every ASCII byte as that very character, byte by byte: true
+ * for iconv-lite's single- and double-byte tables (windows-125x, ISO-8859-x, Shift_JIS, GBK, …),
+ * false for stateful or multi-unit ones (UTF-7, UTF-16, …). Then pure-ASCII bytes decode as
+ * Latin-1 does, with no table and no round trip to prove it. Worked out once per codec.
+ */
+function readsAsciiAsIs(codec: string): boolean {
+  let known = asciiTransparent.get(codec);
+  if (known === undefined) {
+    const kind = (iconv().getCodec(codec) as {constructor: {name: string}}).constructor.name;
+    const bytes = Buffer.from(Array.from({length: 128}, (_, i) => i));
+    const chars = bytes.toString('latin1');
+    known =
+      (kind === 'SBCSCodec' || kind === 'DBCSCodec') &&
+      iconv().decode(bytes, codec, {stripBOM: false}) === chars &&
+      iconv().encode(chars, codec, {addBOM: false}).equals(bytes);
+    asciiTransparent.set(codec, known);
+  }
+  return known;
+}
+
 /** Decode a .vmx file's bytes with its declared encoding. Throws `DecodeError` when that is not safe. */
 export function decode(bytes: Uint8Array): Decoded {
   const nul = bytes.indexOf(0);
@@ -162,6 +195,8 @@ export function decode(bytes: Uint8Array): Decoded {
         column,
       );
     }
+  } else if (isAscii(bytes) && readsAsciiAsIs(codec)) {
+    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
   } else {
     text = iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), codec, {stripBOM: false});
     const back = iconv().encode(text, codec, {addBOM: false});
