@@ -3,7 +3,8 @@
  * a line that cannot be read becomes an `invalid` node.
  */
 import {unescapeValue} from './escape.js';
-import type {Eol, Entry, Line, Root} from './types.js';
+import type {Position} from 'unist';
+import type {Eol, Line, Root} from './types.js';
 
 const SPACE = 0x20;
 const TAB = 0x09;
@@ -21,16 +22,17 @@ function skipWs(text: string, i: number, end: number): number {
   return i;
 }
 
-/** Parse one line (`start`..`end`, without its line ending) into a node without position/eol. */
-type Bare<T> = T extends unknown ? Omit<T, 'position' | 'eol'> : never;
-
-function parseLine(text: string, start: number, end: number): Bare<Line> {
+/**
+ * Parse one line (`start`..`end`, without its line ending `eol`) into a node. Each node is built
+ * in one object literal, position included, and nothing is sliced that the node does not keep:
+ * the parser allocates only what the tree holds (it runs once per file and fix pass).
+ */
+function parseLine(text: string, start: number, end: number, eol: Eol, lineNo: number): Line {
+  const position = {start: {line: lineNo, column: 1, offset: start}, end: {line: lineNo, column: end - start + 1, offset: end}};
   const i = skipWs(text, start, end);
-  const indent = text.slice(start, i);
-  if (i === end) return {type: 'blank', value: indent};
-  if (text.charCodeAt(i) === HASH) return {type: 'comment', value: text.slice(i + 1, end), indent};
-  const line = text.slice(start, end);
-  const invalid = (reason: string) => ({type: 'invalid' as const, value: line, reason});
+  const indent = i === start ? '' : text.slice(start, i);
+  if (i === end) return {type: 'blank', value: indent, eol, position};
+  if (text.charCodeAt(i) === HASH) return {type: 'comment', value: text.slice(i + 1, end), indent, eol, position};
   // key: the longest run of characters that are not space, tab, `#` or `=`
   let k = i;
   while (k < end) {
@@ -38,13 +40,11 @@ function parseLine(text: string, start: number, end: number): Bare<Line> {
     if (c === SPACE || c === TAB || c === HASH || c === EQ) break;
     k++;
   }
-  if (k === i) return invalid('line starts with `=`: no key');
+  if (k === i) return invalid(text, start, end, eol, position, 'line starts with `=`: no key');
   const key = text.slice(i, k);
   const eqAt = skipWs(text, k, end);
-  if (eqAt === end || text.charCodeAt(eqAt) !== EQ) return invalid(`expected \`=\` after key \`${key}\``);
-  const beforeEquals = text.slice(k, eqAt);
+  if (eqAt === end || text.charCodeAt(eqAt) !== EQ) return invalid(text, start, end, eol, position, `expected \`=\` after key \`${key}\``);
   const v = skipWs(text, eqAt + 1, end);
-  const afterEquals = text.slice(eqAt + 1, v);
   let rawValue: string;
   let quoted = false;
   let after: number;
@@ -53,7 +53,7 @@ function parseLine(text: string, start: number, end: number): Bare<Line> {
     after = v;
   } else if (text.charCodeAt(v) === QUOTE) {
     const close = text.indexOf('"', v + 1);
-    if (close === -1 || close >= end) return invalid(`unterminated quoted value for \`${key}\``);
+    if (close === -1 || close >= end) return invalid(text, start, end, eol, position, `unterminated quoted value for \`${key}\``);
     rawValue = text.slice(v + 1, close);
     quoted = true;
     after = close + 1;
@@ -69,24 +69,26 @@ function parseLine(text: string, start: number, end: number): Bare<Line> {
   }
   const rest = skipWs(text, after, end);
   if (rest !== end && text.charCodeAt(rest) !== HASH) {
-    return invalid(
-      quoted
-        ? `unexpected text after the closing quote of \`${key}\``
-        : `unquoted value of \`${key}\` contains whitespace`,
-    );
+    const reason = quoted ? `unexpected text after the closing quote of \`${key}\`` : `unquoted value of \`${key}\` contains whitespace`;
+    return invalid(text, start, end, eol, position, reason);
   }
-  const entry: Bare<Entry> = {
+  return {
     type: 'entry',
     key,
     value: unescapeValue(rawValue),
     rawValue,
     quoted,
     indent,
-    beforeEquals,
-    afterEquals,
-    trailing: text.slice(after, end),
+    beforeEquals: text.slice(k, eqAt),
+    afterEquals: text.slice(eqAt + 1, v),
+    trailing: after === end ? '' : text.slice(after, end),
+    eol,
+    position,
   };
-  return entry;
+}
+
+function invalid(text: string, start: number, end: number, eol: Eol, position: Position, reason: string): Line {
+  return {type: 'invalid', value: text.slice(start, end), reason, eol, position};
 }
 
 /** Parse .vmx text into a syntax tree. `stringify(parse(text)) === text` for every string. */
@@ -109,13 +111,7 @@ export function parse(text: string): Root {
       if (text.charCodeAt(end) === 0x0d) eol = text.charCodeAt(end + 1) === 0x0a ? '\r\n' : '\r';
       else eol = '\n';
     }
-    const node = parseLine(text, pos, end) as Line;
-    node.eol = eol;
-    node.position = {
-      start: {line: lineNo, column: 1, offset: pos},
-      end: {line: lineNo, column: end - pos + 1, offset: end},
-    };
-    children.push(node);
+    children.push(parseLine(text, pos, end, eol, lineNo));
     pos = end + eol.length;
     lineNo++;
   }
