@@ -23,8 +23,9 @@ export default createRule({
     return {
       root() {
         const a = applicable(context, 'inner-32bit-guest');
+        if (!a) return;
         const guest = context.getEntry('guestOS');
-        if (!a || !guest) return;
+        if (!guest) return;
         const bits = guestBitness(guest.value);
         const data = {guest: guest.value, where: a.where};
         // changing the id would not change the installed OS: no fix

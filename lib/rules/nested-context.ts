@@ -30,10 +30,10 @@ export default createRule({
   create(context) {
     return {
       root(node) {
+        const role = context.settings.role;
+        if (role === 'none') return;
         const nested = nestedOf(context);
         const {evidence, settings} = nested;
-        const role = settings.role;
-        if (role === 'none') return;
         if (!role) {
           if (!looksNested(evidence)) return;
           const found = [...evidence.outer, ...evidence.inner, ...(evidence.hypervisorGuest ? [evidence.hypervisorGuest] : [])];

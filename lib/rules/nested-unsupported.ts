@@ -1,8 +1,7 @@
 /** `nested-unsupported`: one piece of information per nested file: VMware does not support these setups (G5). */
 import {createRule} from '../../src/engine/create-rule.js';
-import {decide} from '../../src/engine/settings.js';
 import {isEsxiGuest, NESTED_INFO} from '../../src/knowledge/hosts.js';
-import {NEEDS, nestedOf} from './util/nested.js';
+import {decideNeed, nestedOf} from './util/nested.js';
 
 const lowerFirst = (s: string) => s[0].toLowerCase() + s.slice(1);
 
@@ -24,11 +23,12 @@ export default createRule({
     return {
       root(node) {
         const role = context.settings.role;
+        if (role !== 'outer' && role !== 'inner') return;
         const nested = nestedOf(context);
-        if ((role !== 'outer' && role !== 'inner') || nested.evidence.encrypted) return;
+        if (nested.evidence.encrypted) return;
         const why = [`"${NESTED_INFO.unsupported}"`];
         // the wording only: an undecided host family leaves the general sentence
-        const family = decide(nested, NEEDS['nested-unsupported'].check);
+        const family = decideNeed(nested, 'nested-unsupported');
         if (family.known && family.value === 'legacy') why.push(lowerFirst(NESTED_INFO.onlySupported2009));
         if (isEsxiGuest(nested.evidence.hypervisorGuest?.value ?? '')) why.push(NESTED_INFO.esxiGuest);
         context.report({node, messageId: 'unsupported', data: {role, why: why.join('; ')}, info: true});

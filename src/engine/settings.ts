@@ -87,8 +87,6 @@ export function resolveSettings(
 
 /* ---------------------------------------------------------------- inference from the file (step 4) */
 
-const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-
 /** What a file says about its own nested context. */
 export interface FileEvidence {
   /** Entries whose value marks an outer VM (`monitor_control.vt32 = "TRUE"`, `vhv.enable = "TRUE"`, ...). */
@@ -103,11 +101,40 @@ export interface FileEvidence {
   encrypted?: Entry;
 }
 
+/** The role hints with their key and value in lower case (compared case-insensitively). */
+const lowerHints = (hints: readonly {key: string; value: string}[]) => hints.map((h) => ({key: h.key.toLowerCase(), value: h.value.trim().toLowerCase()}));
+const OUTER_HINTS = lowerHints(ROLE_HINT_KEYS.outer);
+const INNER_HINTS = lowerHints(ROLE_HINT_KEYS.inner);
+
+/** The entries whose key and value match one of the hints, hint by hint (in the hints' order). */
+function marked(index: Map<string, Entry[]>, hints: readonly {key: string; value: string}[]): Entry[] {
+  const found: Entry[] = [];
+  for (const h of hints) {
+    const list = index.get(h.key);
+    if (list === undefined) continue;
+    for (const e of list) if (e.value.trim().toLowerCase() === h.value) found.push(e);
+  }
+  return found;
+}
+
+const evidenceCache = new WeakMap<Root, FileEvidence>();
+
+/**
+ * What a file says about its own context. Read once per tree (role inference and every nested rule
+ * ask for it; a tree is not changed while it is linted): the answer is shared, do not change it.
+ */
 export function readEvidence(tree: Root): FileEvidence {
+  let evidence = evidenceCache.get(tree);
+  if (evidence === undefined) {
+    evidence = gatherEvidence(tree);
+    evidenceCache.set(tree, evidence);
+  }
+  return evidence;
+}
+
+function gatherEvidence(tree: Root): FileEvidence {
   const index = indexEntries(tree);
-  const marked = (hints: readonly {key: string; value: string}[]) =>
-    hints.flatMap((h) => (index.get(h.key.toLowerCase()) ?? []).filter((e) => same(e.value, h.value)));
-  const evidence: FileEvidence = {outer: marked(ROLE_HINT_KEYS.outer), inner: marked(ROLE_HINT_KEYS.inner)};
+  const evidence: FileEvidence = {outer: marked(index, OUTER_HINTS), inner: marked(index, INNER_HINTS)};
   const guest = index.get('guestos')?.[0];
   if (guest && isHypervisorGuest(guest.value)) evidence.hypervisorGuest = guest;
   const hw = index.get('virtualhw.version')?.[0];
@@ -162,33 +189,44 @@ export interface NestedContext {
   settings: ResolvedSettings;
   evidence: FileEvidence;
   /** The physical host: the setting, else (outer VMs) the products `virtualHW.version` allows, else every row. */
-  hosts: HostRow[];
+  hosts: readonly HostRow[];
   /** The outer guest product: the setting, else (inner VMs) the products `virtualHW.version` allows, else every row. */
-  outerProducts: HostRow[];
+  outerProducts: readonly HostRow[];
   /** Set when `virtualHW.version` narrowed `hosts` or `outerProducts`. */
   narrowedBy?: {dim: 'host' | 'outerProduct'; version: number};
 }
 
-const cache = new WeakMap<Root, {settings: ResolvedSettings; context: NestedContext}>();
+const cache = new WeakMap<Root, NestedContext>();
+/** `productsForHwVersion`, worked out once per version (shared: never changed). */
+const narrowedByVersion = new Map<number, readonly HostRow[]>();
+function narrowedFor(hw: number): readonly HostRow[] {
+  let rows = narrowedByVersion.get(hw);
+  if (rows === undefined) {
+    rows = Object.freeze(productsForHwVersion(hw));
+    if (narrowedByVersion.size < 1000) narrowedByVersion.set(hw, rows);
+  }
+  return rows;
+}
 
-/** The nested context of a file (computed once per tree and settings). */
+/** The nested context of a file (computed once per tree and settings; shared, do not change it). */
 export function nestedContext(tree: Root, settings: ResolvedSettings): NestedContext {
   const hit = cache.get(tree);
-  if (hit && hit.settings === settings) return hit.context;
+  if (hit && hit.settings === settings) return hit;
   const evidence = readEvidence(tree);
-  const given = (id: string | undefined) => (id ? resolveHost(id) : undefined);
-  const host = given(settings.host);
-  const outerProduct = given(settings.outerProduct);
-  const narrowed = evidence.hwVersion ? productsForHwVersion(evidence.hwVersion.version) : [];
-  const context: NestedContext = {settings, evidence, hosts: host ? [host] : [...HOSTS], outerProducts: outerProduct ? [outerProduct] : [...HOSTS]};
+  const host = settings.host ? resolveHost(settings.host) : undefined;
+  const outerProduct = settings.outerProduct ? resolveHost(settings.outerProduct) : undefined;
+  const context: NestedContext = {settings, evidence, hosts: host ? [host] : HOSTS, outerProducts: outerProduct ? [outerProduct] : HOSTS};
   // an outer VM runs on the physical host; an inner VM on the outer guest product
   const dim = settings.role === 'outer' ? 'host' : settings.role === 'inner' ? 'outerProduct' : undefined;
-  if (dim && narrowed.length && !(dim === 'host' ? host : outerProduct)) {
-    if (dim === 'host') context.hosts = narrowed;
-    else context.outerProducts = narrowed;
-    context.narrowedBy = {dim, version: evidence.hwVersion!.version};
+  if (dim && evidence.hwVersion && !(dim === 'host' ? host : outerProduct)) {
+    const narrowed = narrowedFor(evidence.hwVersion.version);
+    if (narrowed.length) {
+      if (dim === 'host') context.hosts = narrowed;
+      else context.outerProducts = narrowed;
+      context.narrowedBy = {dim, version: evidence.hwVersion.version};
+    }
   }
-  cache.set(tree, {settings, context});
+  cache.set(tree, context);
   return context;
 }
 

@@ -15,7 +15,7 @@ import {
   type HostRow,
   type KeyValue,
 } from '../../../src/knowledge/hosts.js';
-import {decide, nestedContext, type ContextDim, type NestedContext, type Scenario} from '../../../src/engine/settings.js';
+import {decide, nestedContext, type ContextDim, type Decision, type NestedContext, type Scenario} from '../../../src/engine/settings.js';
 import type {Role, RuleContext} from '../../../src/engine/types.js';
 import {keyLoc, valueLoc} from '../../../src/engine/fixer.js';
 import type {Entry} from '../../../src/syntax/types.js';
@@ -92,6 +92,18 @@ export function nestedOf(context: AnyContext): NestedContext {
   return nestedContext(context.tree, context.settings);
 }
 
+/** Decisions of the `NEEDS` checks, per nested context: a check is asked by its rule and by `nested-context`. */
+const decisions = new WeakMap<NestedContext, Map<NestedRuleId, Decision<unknown>>>();
+
+/** `decide` for one rule's need, worked out once per file context. */
+export function decideNeed<K extends NestedRuleId>(nested: NestedContext, id: K): Decision<ValueOf<K> | null> {
+  let byId = decisions.get(nested);
+  if (byId === undefined) decisions.set(nested, (byId = new Map()));
+  let d = byId.get(id);
+  if (d === undefined) byId.set(id, (d = decide(nested, (NEEDS[id] as Need<unknown>).check)));
+  return d as Decision<ValueOf<K> | null>;
+}
+
 /**
  * What a nested rule checks in this file, or `undefined` when it must stay silent: the role is
  * not one it applies to, the file is encrypted, the rule does not hold here, or the context
@@ -101,26 +113,29 @@ export function applicable<K extends NestedRuleId>(
   context: AnyContext,
   id: K,
 ): {value: ValueOf<K>; where: string; role: NestedRole; nested: NestedContext} | undefined {
-  const nested = nestedOf(context);
   const role = context.settings.role;
-  const n = NEEDS[id] as Need<ValueOf<K>>;
-  if (!role || role === 'none' || !n.roles.includes(role) || nested.evidence.encrypted) return undefined;
-  const d = decide(nested, n.check);
+  // most files are not nested: answer before working out the nested context
+  if (!role || role === 'none' || !(NEEDS[id] as Need<unknown>).roles.includes(role)) return undefined;
+  const nested = nestedOf(context);
+  if (nested.evidence.encrypted) return undefined;
+  const d = decideNeed(nested, id);
   if (!d.known || d.value === null) return undefined;
   return {value: d.value, where: d.where, role, nested};
 }
 
 const DIM_ORDER: readonly ContextDim[] = ['host', 'cpu', 'amdFamily', 'outerProduct'];
+const NEED_IDS = Object.keys(NEEDS) as NestedRuleId[];
 
 /** The settings a nested file still needs so that every nested rule can decide (in a stable order). */
 export function missingSettings(context: AnyContext): ContextDim[] {
-  const nested = nestedOf(context);
   const role = context.settings.role;
   if (!role || role === 'none') return [];
+  const nested = nestedOf(context);
   const missing = new Set<ContextDim>();
-  for (const n of Object.values(NEEDS) as Array<Need<unknown>>) {
+  for (const id of NEED_IDS) {
+    const n = NEEDS[id] as Need<unknown>;
     if (n.optional || !n.roles.includes(role)) continue;
-    const d = decide(nested, n.check);
+    const d = decideNeed(nested, id);
     if (!d.known) missing.add(d.missing);
   }
   return DIM_ORDER.filter((d) => missing.has(d));
