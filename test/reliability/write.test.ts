@@ -144,6 +144,49 @@ describe('writeFixed', () => {
   });
 });
 
+describe('writeFixed: directory fsyncs', () => {
+  it('renames finished together in one directory share a directory fsync, and each write waits for one started after its rename', async () => {
+    const files = Array.from({length: 12}, (_, i) => path.join(dir, `vm-${i}.vmx`));
+    for (const f of files) fs.writeFileSync(f, BEFORE);
+    const reads = await Promise.all(files.map((f) => readVmxFile(f)));
+    const events: string[] = [];
+    const real = fs.realpathSync(dir);
+    const ops: WriteOps = {
+      ...nodeWriteOps,
+      async rename(from, to) {
+        await fsp.rename(from, to);
+        events.push(`rename ${path.basename(to)}`);
+      },
+      async open(f, flags, mode) {
+        const handle = await fsp.open(f, flags, mode);
+        if (f !== real) return handle;
+        events.push('dir-sync start');
+        return new Proxy(handle, {
+          get(target, key) {
+            const value = Reflect.get(target, key);
+            if (key === 'sync') return async () => (await value.call(target), events.push('dir-sync end'));
+            return typeof value === 'function' ? value.bind(target) : value;
+          },
+        });
+      },
+    };
+    await Promise.all(files.map((f, i) => writeFixed(f, bytes(AFTER), reads[i], ops).then(() => events.push(`done ${path.basename(f)}`))));
+    for (const f of files) expect(fs.readFileSync(f, 'utf8')).toBe(AFTER);
+    const syncs = events.filter((e) => e === 'dir-sync start').length;
+    expect(syncs).toBeGreaterThanOrEqual(1);
+    expect(syncs).toBeLessThan(files.length);
+    for (const f of files.map((x) => path.basename(x))) {
+      const renamed = events.indexOf(`rename ${f}`);
+      const done = events.indexOf(`done ${f}`);
+      const started = events.findIndex((e, i) => i > renamed && e === 'dir-sync start');
+      const ended = events.findIndex((e, i) => i > started && e === 'dir-sync end');
+      expect(started).toBeGreaterThan(renamed);
+      expect(ended).toBeGreaterThan(started);
+      expect(done).toBeGreaterThan(ended);
+    }
+  });
+});
+
 describe('readVmxFile', () => {
   it('refuses a FIFO without blocking on it', async () => {
     const fifo = path.join(dir, 'pipe.vmx');
