@@ -22,6 +22,8 @@ import {copyRepo, makeRepo, templateSources} from './bench/repo.mjs';
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const BIN = path.join(ROOT, 'bin/vmxlint.js');
 const BASELINE = path.join(ROOT, 'scripts/bench/baseline.mjs');
+const FLOOR_PARSE = path.join(ROOT, 'scripts/bench/floor-parse.mjs');
+const FLOOR_WRITE = path.join(ROOT, 'scripts/bench/floor-write.mjs');
 
 const {values: flags} = parseArgs({
   options: {
@@ -71,9 +73,12 @@ try {
   const lint = {cmd: node, args: [BIN, repo.dir]};
   const base = {cmd: node, args: [BASELINE, repo.dir]};
   const single = {cmd: node, args: [BIN, repo.dir], env: {VMXLINT_CONCURRENCY: 'off'}};
-  const [lintMs, baseMs, singleMs] = alternate([lint, base, single], RUNS);
+  const floorParse = {cmd: node, args: [FLOOR_PARSE, repo.dir]};
+  const [lintMs, baseMs, singleMs, floorMs] = alternate([lint, base, single, floorParse], RUNS);
   row(`lint ${repo.count} files vs read+split`, lintMs, baseMs, lintMs / baseMs, '≤ 1.50x', lintMs / baseMs <= 1.5);
   row(`  same on one thread (VMXLINT_CONCURRENCY=off)`, singleMs, baseMs, singleMs / baseMs, '—', undefined);
+  // what no tree-building linter can go below on one thread: read, decode, parse; no rules, no report
+  row(`  floor: read+decode+parse only, one thread`, floorMs, baseMs, floorMs / baseMs, '—', undefined);
 
   // 3. --fix on a fresh copy each time (copying is not timed)
   const copy = copyRepo(repo.dir, path.join(work, 'fix'));
@@ -86,6 +91,15 @@ try {
     (i) => i === 0 && copyRepo(repo.dir, copy),
   );
   row(`--fix ${repo.count} files vs read+split`, fixMs, fixBaseMs, fixMs / fixBaseMs, '≤ 2.50x', fixMs / fixBaseMs <= 2.5);
+  // the writes alone, as issue 7 requires them (temp file, fsync, rename), of every file: no lint
+  const [floorWriteMs, floorWriteBaseMs] = alternate(
+    [
+      {cmd: node, args: [FLOOR_WRITE, copy]},
+      {cmd: node, args: [BASELINE, copy]},
+    ],
+    Math.max(3, Math.ceil(RUNS / 2)),
+  );
+  row(`  floor: atomic rewrite of every file, no lint`, floorWriteMs, floorWriteBaseMs, floorWriteMs / floorWriteBaseMs, '—', undefined);
 
   // 4. memory: peak RSS (worker threads included) for the default, JSON and --fix runs
   const baseRss = peakRss(base);
