@@ -3,6 +3,7 @@
  * the text does not fit. A file whose bytes do not decode in its declared encoding never gets
  * here (the decoder refuses it); this rule checks the tree itself, so it also works on plain text.
  */
+import {Buffer} from 'node:buffer';
 import {createRule} from '../../src/engine/create-rule.js';
 import {keyLoc, valueLoc} from '../../src/engine/fixer.js';
 import {canEncode, resolveEncoding} from '../../src/syntax/encoding.js';
@@ -10,6 +11,37 @@ import type {Entry, Line, Root} from '../../src/syntax/types.js';
 
 /** The text without a leading byte-order mark (`no-bom` reports that). */
 const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
+/**
+ * Whether the text, without a leading byte-order mark, has a character outside ASCII: then its UTF-8
+ * form is longer than its UTF-16 one (a byte count is far cheaper than a scan with a regular expression).
+ */
+function hasNonAscii(text: string): boolean {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return Buffer.byteLength(text, 'utf8') - 3 * bom !== text.length - bom;
+}
+
+const ALL_ASCII = String.fromCharCode(...Array.from({length: 128}, (_, i) => i));
+const asciiRoundTrips = new Map<string, boolean>();
+
+/**
+ * Whether `encoding` writes and reads back every ASCII character (worked out once per name): then
+ * pure-ASCII text fits it without encoding the whole text to prove it.
+ */
+function fitsAscii(encoding: string): boolean {
+  let fits = asciiRoundTrips.get(encoding);
+  if (fits === undefined) {
+    fits = canEncode(ALL_ASCII, encoding);
+    if (asciiRoundTrips.size < 256) asciiRoundTrips.set(encoding, fits);
+  }
+  return fits;
+}
+
+/** `canEncode(text, encoding)` for the text without its byte-order mark, skipping the encoder for pure-ASCII text. */
+function textFits(text: string, encoding: string): boolean {
+  if (!hasNonAscii(text) && fitsAscii(encoding)) return true;
+  return canEncode(withoutBom(text), encoding);
+}
 
 /** The first line whose text `encoding` cannot encode (only called once the whole text failed). */
 function firstUnencodable(tree: Root, text: string, encoding: string): Line | undefined {
@@ -38,7 +70,7 @@ export default createRule({
     const {tree, text} = context;
     /** Insert `.encoding = "UTF-8"` just before the first entry (after a shebang and leading comments). */
     const checkMissing = (first: Entry) => {
-      const nonAscii = /[^\u0000-\u007f]/.test(withoutBom(text));
+      const nonAscii = hasNonAscii(text);
       // adding UTF-8 is right only for text that is UTF-8: decoded without a declaration (or given as text)
       const utf8 = resolveEncoding(context.encoding) === 'utf8';
       const before = tree.children[tree.children.indexOf(first) - 1] ?? null;
@@ -57,7 +89,7 @@ export default createRule({
       }
       // bytes decoded with this very name fit it by construction
       const decodedWithIt = context.encodingDeclared && context.encoding.trim().toLowerCase() === name.toLowerCase();
-      if (decodedWithIt || canEncode(withoutBom(text), name)) return;
+      if (decodedWithIt || textFits(text, name)) return;
       const line = firstUnencodable(tree, text, name);
       context.report({node: decl, loc: valueLoc(decl), messageId: 'mismatch', data: {name, line: line?.position.start.line ?? 1}});
     };

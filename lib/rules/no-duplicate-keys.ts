@@ -1,7 +1,8 @@
 /** `no-duplicate-keys`: the same key twice, case-insensitively (VMware refuses such a file as corrupted). */
 import {createRule} from '../../src/engine/create-rule.js';
 import {keyLoc} from '../../src/engine/fixer.js';
-import type {Entry} from '../../src/syntax/types.js';
+import {indexEntries} from '../../src/syntax/lookup.js';
+import type {Entry, Root} from '../../src/syntax/types.js';
 
 export default createRule({
   name: 'no-duplicate-keys',
@@ -19,15 +20,14 @@ export default createRule({
     defaultSeverity: 'error',
   },
   create(context) {
-    const first = new Map<string, Entry>();
+    // the tree's key index (shared with the engine) already groups entries by key: most files have no
+    // duplicate, and then no entry needs a look-up at all
+    let earlierOf: Map<Entry, Entry> | null | undefined;
     return {
       entry(node) {
-        const lower = node.key.toLowerCase();
-        const earlier = first.get(lower);
-        if (!earlier) {
-          first.set(lower, node);
-          return;
-        }
+        if (earlierOf === undefined) earlierOf = duplicates(context.tree);
+        const earlier = earlierOf?.get(node);
+        if (earlier === undefined) return;
         const data = {key: node.key, firstLine: earlier.position.start.line};
         if (earlier.value === node.value) {
           // identical values: removing the later copy cannot change what any tool reads
@@ -39,3 +39,12 @@ export default createRule({
     };
   },
 });
+
+/** Each entry whose key (case-insensitively) an earlier entry has, with the first such entry; `null` when none. */
+function duplicates(tree: Root): Map<Entry, Entry> | null {
+  let found: Map<Entry, Entry> | null = null;
+  for (const list of indexEntries(tree).values()) {
+    for (let i = 1; i < list.length; i++) (found ??= new Map()).set(list[i], list[0]);
+  }
+  return found;
+}

@@ -8,6 +8,8 @@ import {badEscapes, escapeValue, mustEscape} from '../../src/syntax/escape.js';
 import type {Entry} from '../../src/syntax/types.js';
 
 const BAR = 0x7c;
+/** A character that may need a report: `|` (an escape, or a bad one) or one `mustEscape` names. Most values have none. */
+const SUSPECT = /[\x00-\x08\x0a-\x1f"|\x7f]/;
 
 /** How a character is named in a message: `"` is named, others by code point. */
 function charName(code: number): string {
@@ -60,7 +62,7 @@ export default createRule({
     return {
       entry(node) {
         const raw = node.rawValue;
-        if (raw === '') return;
+        if (raw === '' || !SUSPECT.test(raw)) return;
         const problems: Array<[number, 'badEscape' | 'unescaped']> = [
           ...badEscapes(raw).map((i) => [i, 'badEscape'] as [number, 'badEscape']),
           ...rawSpecials(raw).map((i) => [i, 'unescaped'] as [number, 'unescaped']),

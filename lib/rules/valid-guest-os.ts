@@ -2,6 +2,7 @@
 import {createRule} from '../../src/engine/create-rule.js';
 import {valueLoc} from '../../src/engine/fixer.js';
 import {isKnownGuestOs, looksLikeNewerGuestOs, nearestGuestOs} from '../../src/knowledge/guest-os.js';
+import {keyEquals} from '../../src/syntax/lookup.js';
 
 export default createRule({
   name: 'valid-guest-os',
@@ -23,7 +24,7 @@ export default createRule({
   create(context) {
     return {
       entry(node) {
-        if (node.key.toLowerCase() !== 'guestos') return;
+        if (!keyEquals(node.key, 'guestOS')) return;
         const value = node.value.trim();
         const loc = valueLoc(node);
         if (value === '') {

@@ -2,6 +2,7 @@
 import {createRule} from '../../src/engine/create-rule.js';
 import {valueLoc} from '../../src/engine/fixer.js';
 import {isKnownHwVersion, MAX_KNOWN_HW_VERSION} from '../../src/knowledge/hardware.js';
+import {keyEquals} from '../../src/syntax/lookup.js';
 
 export default createRule({
   name: 'valid-hardware-version',
@@ -21,7 +22,7 @@ export default createRule({
   create(context) {
     return {
       entry(node) {
-        if (node.key.toLowerCase() !== 'virtualhw.version') return;
+        if (!keyEquals(node.key, 'virtualHW.version')) return;
         const loc = valueLoc(node);
         const value = node.value.trim();
         // VMware parses with strtol(…, 0): `010` is octal 8 and `0x10` is 16, so only plain decimals are safe
