@@ -13,11 +13,14 @@ export interface Options {
   ignoreCase: boolean;
 }
 
+const TRUE_WORDS: readonly string[] = ['true', 't', 'yes', 'y', 'on', '1'];
+const FALSE_WORDS: readonly string[] = ['false', 'f', 'no', 'n', 'off', '0'];
+
 /** VMware's reading of a boolean value: `undefined` when it is not a boolean at all. */
 function readBoolean(value: string): 'TRUE' | 'FALSE' | undefined {
   const v = value.toLowerCase();
-  if (v === '' || ['true', 't', 'yes', 'y', 'on', '1'].includes(v)) return 'TRUE';
-  if (['false', 'f', 'no', 'n', 'off', '0'].includes(v)) return 'FALSE';
+  if (v === '' || TRUE_WORDS.includes(v)) return 'TRUE';
+  if (FALSE_WORDS.includes(v)) return 'FALSE';
   return undefined;
 }
 
@@ -44,9 +47,10 @@ export default createRule<Options, 'wrongCase' | 'alias' | 'empty' | 'notBoolean
   create(context) {
     return {
       entry(node) {
-        if (lookupKey(node.key)?.type !== 'boolean') return;
+        // the value first: most booleans are already written as VMware writes them
         const value = node.value;
         if (value === 'TRUE' || value === 'FALSE') return;
+        if (lookupKey(node.key)?.type !== 'boolean') return;
         const canonical = readBoolean(value);
         const loc = valueLoc(node);
         const data = {key: node.key, value, canonical: canonical ?? ''};

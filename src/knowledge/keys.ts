@@ -183,7 +183,12 @@ const INDEXED_CANDIDATES = [...INDEXED.values()].map((i) => [i.key, i.key] as co
 
 /** `ethernet0.present` → `ethernet#.present` (each run of digits is one index). */
 const indexForm = (key: string) => key.replace(/\d+/g, '#');
-const lookupCache = new Map<string, KeyInfo | null>();
+/**
+ * `lookupKey`'s answers by key as written (bounded). A plain object, not a Map: the tree's key index
+ * has already looked each key of a file up as a property name, which makes this look-up cheap.
+ */
+const lookupCache: Record<string, KeyInfo | null> = Object.create(null);
+let lookupCount = 0;
 
 /**
  * What is known about a key, case-insensitively: a literal key first (`mks.enable3d`), then an
@@ -192,10 +197,13 @@ const lookupCache = new Map<string, KeyInfo | null>();
  */
 export function lookupKey(key: string): KeyInfo | undefined {
   // the same few hundred keys recur in every file of a repository: remember the answers (bounded)
-  const cached = lookupCache.get(key);
+  const cached = lookupCache[key];
   if (cached !== undefined) return cached ?? undefined;
   const info = findKey(key);
-  if (lookupCache.size < 50_000) lookupCache.set(key, info ?? null);
+  if (lookupCount < 50_000) {
+    lookupCache[key] = info ?? null;
+    lookupCount++;
+  }
   return info;
 }
 
@@ -242,6 +250,9 @@ function indexedPrefixLength(key: string, prefix: string): number {
   return i;
 }
 
+const nearestCache: Record<string, string | null> = Object.create(null);
+let nearestCount = 0;
+
 /**
  * The known key a misspelt one most likely means (`monitor_control.vt23` → `monitor_control.vt32`,
  * `ethernet0.presnet` → `ethernet0.present`), in VMware's spelling with the key's own indexes.
@@ -249,8 +260,22 @@ function indexedPrefixLength(key: string, prefix: string): number {
  * no key is within a typo's distance, or when two are equally near.
  */
 export function nearestKey(key: string): string | undefined {
+  // a known key first, by the key as given: its answer is remembered (and usually just looked up by another rule)
+  if (lookupKey(key)) return undefined;
+  // the unknown keys of a repository recur too, and finding their nearest key is the costly part: remember it (bounded)
+  const cached = nearestCache[key];
+  if (cached !== undefined) return cached ?? undefined;
+  const found = findNearestKey(key);
+  if (nearestCount < 50_000) {
+    nearestCache[key] = found ?? null;
+    nearestCount++;
+  }
+  return found;
+}
+
+function findNearestKey(key: string): string | undefined {
   const k = key.trim().toLowerCase();
-  if (k === '' || lookupKey(k)) return undefined;
+  if (k === '') return undefined;
   const literal = nearestMatch(k, LITERAL_CANDIDATES);
   const indexed = indexForm(k);
   // Patterns only for a key with indexes to put back (`ethernet.present` names no device).
