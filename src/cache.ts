@@ -188,7 +188,18 @@ export class ConfigKeys {
   private readonly bySignature = new Map<string, string>();
   private nextOptionId = 0;
 
+  /** Keys by config object: files with the same config share one FileConfig (ConfigArray.forFile). */
+  private readonly byConfig = new WeakMap<FileConfig, {source: string; key: string}>();
+
   keyOf(config: FileConfig, source: string): string {
+    const known = this.byConfig.get(config);
+    if (known?.source === source) return known.key;
+    const key = this.computeKey(config, source);
+    this.byConfig.set(config, {source, key});
+    return key;
+  }
+
+  private computeKey(config: FileConfig, source: string): string {
     // a cheap signature first (rule ids, severities, options by identity): the JSON and hash below once per distinct config
     let signature = `${source}\0${JSON.stringify(config.settings)}`;
     for (const r of config.rules) {

@@ -3,7 +3,7 @@
  * write fixes atomically. One bad file never stops the others: it becomes a fatal result.
  */
 import path from 'node:path';
-import type {ConfigArray, ConfigItem, RuleEntry} from './config/config-array.js';
+import {resolvePath, type ConfigArray, type ConfigItem, type RuleEntry} from './config/config-array.js';
 import {ConfigLoader} from './config/load.js';
 import {buildResult, fatalResult, lintBytes, type LintOptions} from './engine/linter.js';
 import type {LintResult} from './engine/types.js';
@@ -41,17 +41,19 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 /** Lint one file from disk; never throws for a problem with the file itself (config errors do throw). */
 export async function lintFile(file: string, loader: ConfigLoader, options: LintFilesOptions): Promise<{result: LintResult; source?: string}> {
-  const filePath = path.resolve(options.cwd ?? process.cwd(), file);
+  const filePath = path.isAbsolute(file) ? resolvePath(file) : path.resolve(options.cwd ?? process.cwd(), file);
   let read;
   try {
-    read = await (options.readFile ?? readVmxFile)(filePath);
+    const reading = (options.readFile ?? readVmxFile)(filePath);
+    // the batch paths read synchronously: no await (a microtask per file) for what is not a promise
+    read = typeof (reading as Partial<PromiseLike<unknown>>).then === 'function' ? await reading : (reading as Awaited<typeof reading>);
   } catch (error) {
     if (error instanceof InputError) return {result: fatalResult(filePath, `${error.message}`)};
     throw error;
   }
   const wrongKind = sniffWrongKind(read.bytes);
   if (wrongKind) return {result: fatalResult(filePath, wrongKind)};
-  const fileConfig = (await loader.forFile(filePath)).forFile(filePath);
+  const fileConfig = (loader.loadedForFile(filePath) ?? (await loader.forFile(filePath))).forFile(filePath);
   const {result, encoding, text: source} = lintBytes(read.bytes, {...options, filePath, config: fileConfig});
   // never write a file with a fatal problem (undecodable, a crashed rule), nor one the fix leaves as it was
   if (options.write && result.output !== undefined && encoding !== undefined && result.fatalErrorCount === 0) {
@@ -81,15 +83,26 @@ export async function lintFiles(patterns: string | string[], options: LintFilesO
   });
   const loader = makeLoader(options);
   // every config is loaded before any file is linted: a broken config stops the run before anything is written
-  const configs = new Map<string, ConfigArray>();
-  for (const file of files) configs.set(file, await loader.forFile(file));
+  // (config lookup is per directory, and the files are sorted: one await per directory)
+  const configs: ConfigArray[] = new Array(files.length);
+  let dir: string | undefined;
+  let config: ConfigArray | undefined;
+  for (let i = 0; i < files.length; i++) {
+    const fileDir = path.dirname(files[i]);
+    if (fileDir !== dir) {
+      dir = fileDir;
+      config = await loader.forFile(files[i]);
+    }
+    configs[i] = config!;
+  }
   const results: LintResult[] = [];
   for (const file of ignoredExplicit) {
     const r = buildResult(file, [{ruleId: null, severity: 1, message: 'File ignored because of a matching ignore pattern', line: 0, column: 0}], [], '');
     results.push(r);
     options.onResult?.(r, undefined);
   }
-  const todo = files.filter((file) => !configs.get(file)!.isIgnored(file) || list.some((p) => path.resolve(cwd, p) === file));
+  const named = new Set(list.map((p) => path.resolve(cwd, p)));
+  const todo = files.filter((file, i) => !configs[i].isIgnored(file) || named.has(file));
   // from --cache, worker threads or one by one: in file order either way (src/parallel/schedule.ts)
   for await (const {result, source} of lintEach(todo, loader, {...options, cwd})) {
     results.push(result);

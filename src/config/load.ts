@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {ConfigArray, ConfigError, defaultConfig, type Config, type ConfigItem} from './config-array.js';
+import {ConfigArray, ConfigError, defaultConfig, resolvePath, type Config, type ConfigItem} from './config-array.js';
 
 export const SEARCH_PLACES = ['vmxlint.config.js', 'vmxlint.config.mjs', 'vmxlint.config.json', '.vmxlintrc.json', 'package.json'];
 
@@ -45,7 +45,10 @@ function hasOptions(items: unknown): boolean {
 
 export class ConfigLoader {
   private readonly byDir = new Map<string, Promise<ConfigArray>>();
+  /** The configs of byDir once loaded, for `loadedForFile`. */
+  private readonly loadedByDir = new Map<string, ConfigArray>();
   private explicit?: Promise<ConfigArray>;
+  private loadedExplicit?: ConfigArray;
   private explorer?: Promise<import('cosmiconfig').PublicExplorer>;
 
   constructor(private readonly options: LoaderOptions = {}) {}
@@ -101,18 +104,24 @@ export class ConfigLoader {
   /** The config for a file (or for `cwd` when linting stdin). */
   forDirectory(dir: string): Promise<ConfigArray> {
     if (this.options.configFile) {
-      this.explicit ??= (async () => {
-        const file = path.resolve(this.options.cwd ?? process.cwd(), this.options.configFile!);
-        if (!fs.existsSync(file)) throw new ConfigError(`${file}: config file not found`);
-        return this.loadFile(file);
-      })();
+      if (!this.explicit) {
+        this.explicit = (async () => {
+          const file = path.resolve(this.options.cwd ?? process.cwd(), this.options.configFile!);
+          if (!fs.existsSync(file)) throw new ConfigError(`${file}: config file not found`);
+          return this.loadFile(file);
+        })();
+        void this.explicit.then((config) => (this.loadedExplicit = config), () => undefined);
+      }
       return this.explicit;
     }
     if (this.options.lookup === false) {
-      this.explicit ??= this.build(['vmxlint:recommended'], this.options.cwd ?? process.cwd(), '<default config>');
+      if (!this.explicit) {
+        this.explicit = this.build(['vmxlint:recommended'], this.options.cwd ?? process.cwd(), '<default config>');
+        void this.explicit.then((config) => (this.loadedExplicit = config), () => undefined);
+      }
       return this.explicit;
     }
-    const abs = path.resolve(dir);
+    const abs = resolvePath(dir);
     let cached = this.byDir.get(abs);
     if (!cached) {
       const found = this.findIn(abs);
@@ -121,11 +130,21 @@ export class ConfigLoader {
       else if (parent !== abs) cached = this.forDirectory(parent);
       else cached = this.options.overrides?.length ? this.build(['vmxlint:recommended'], this.options.cwd ?? process.cwd(), '<default config>') : Promise.resolve(defaultConfig());
       this.byDir.set(abs, cached);
+      void cached.then((config) => this.loadedByDir.set(abs, config), () => undefined);
     }
     return cached;
   }
 
   forFile(filePath: string): Promise<ConfigArray> {
-    return this.forDirectory(path.dirname(path.resolve(filePath)));
+    return this.forDirectory(path.dirname(resolvePath(filePath)));
+  }
+
+  /**
+   * The config for a file when it has been loaded already (by `forFile` or `forDirectory` of its
+   * directory, awaited), else undefined: a loop over many files then needs no await per file.
+   */
+  loadedForFile(filePath: string): ConfigArray | undefined {
+    if (this.options.configFile || this.options.lookup === false) return this.loadedExplicit;
+    return this.loadedByDir.get(path.dirname(resolvePath(filePath)));
   }
 }

@@ -105,7 +105,7 @@ export async function* lintEach(files: string[], loader: ConfigLoader, options: 
   const todo: string[] = [];
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
-    const array = await loader.forFile(file);
+    const array = loader.loadedForFile(file) ?? (await loader.forFile(file));
     const key = (configKeys[i] = keys.keyOf(array.forFile(file), array.source));
     const stat = fs.statSync(file, {bigint: true, throwIfNoEntry: false});
     const found = stat?.isFile() ? cache.lookup(file, stat, key) : undefined;
