@@ -1,6 +1,6 @@
 /** `host-supports-nesting`: the physical host, CPU vendor and AMD family can run nested VMs at all. */
 import {createRule} from '../../src/engine/create-rule.js';
-import {applicable} from './util/nested.js';
+import {applicable, roleApplies} from './util/nested.js';
 
 export default createRule({
   name: 'host-supports-nesting',
@@ -18,6 +18,7 @@ export default createRule({
     defaultSeverity: 'error',
   },
   create(context) {
+    if (!roleApplies(context, 'host-supports-nesting')) return {};
     return {
       root(node) {
         const a = applicable(context, 'host-supports-nesting');

@@ -2,7 +2,7 @@
 import {createRule} from '../../src/engine/create-rule.js';
 import {valueLoc} from '../../src/engine/fixer.js';
 import {guestBitness} from '../../src/knowledge/guest-os.js';
-import {applicable} from './util/nested.js';
+import {applicable, roleApplies} from './util/nested.js';
 
 export default createRule({
   name: 'inner-32bit-guest',
@@ -20,6 +20,7 @@ export default createRule({
     defaultSeverity: 'error',
   },
   create(context) {
+    if (!roleApplies(context, 'inner-32bit-guest')) return {};
     return {
       root() {
         const a = applicable(context, 'inner-32bit-guest');

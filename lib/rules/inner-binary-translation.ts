@@ -1,6 +1,6 @@
 /** `inner-binary-translation`: an inner VM on a 2008-era host must not force hardware execution (G2). */
 import {createRule} from '../../src/engine/create-rule.js';
-import {applicable, entriesWith, show} from './util/nested.js';
+import {applicable, entriesWith, roleApplies, show} from './util/nested.js';
 
 export default createRule({
   name: 'inner-binary-translation',
@@ -18,6 +18,7 @@ export default createRule({
     defaultSeverity: 'error',
   },
   create(context) {
+    if (!roleApplies(context, 'inner-binary-translation')) return {};
     return {
       root() {
         const a = applicable(context, 'inner-binary-translation');

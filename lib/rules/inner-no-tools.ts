@@ -5,7 +5,7 @@
 import {createRule} from '../../src/engine/create-rule.js';
 import {keyLoc, valueLoc} from '../../src/engine/fixer.js';
 import {toolsTraceOf} from '../../src/knowledge/hosts.js';
-import {applicable, sameValue} from './util/nested.js';
+import {applicable, roleApplies, sameValue} from './util/nested.js';
 
 export default createRule({
   name: 'inner-no-tools',
@@ -25,6 +25,7 @@ export default createRule({
     defaultSeverity: 'error',
   },
   create(context) {
+    if (!roleApplies(context, 'inner-no-tools')) return {};
     return {
       root() {
         const a = applicable(context, 'inner-no-tools');

@@ -1,7 +1,7 @@
 /** `inner-outer-product`: on a physical ESX 3.0 host the outer guest product understands `vmx.allowNested` (E30-2). */
 import {createRule} from '../../src/engine/create-rule.js';
 import {E30, resolveHost} from '../../src/knowledge/hosts.js';
-import {applicable} from './util/nested.js';
+import {applicable, roleApplies} from './util/nested.js';
 
 /** "Workstation 6.0 or later, or ESX 3.5 or later", from the knowledge table. */
 const minimums = E30.minOuterProducts
@@ -23,6 +23,7 @@ export default createRule({
     defaultSeverity: 'error',
   },
   create(context) {
+    if (!roleApplies(context, 'inner-outer-product')) return {};
     return {
       root(node) {
         const a = applicable(context, 'inner-outer-product');

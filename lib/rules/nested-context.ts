@@ -28,10 +28,11 @@ export default createRule({
     defaultSeverity: 'warn',
   },
   create(context) {
+    const role = context.settings.role;
+    // a file that is not nested, by its role or (without one) by its keys, has nothing to visit
+    if (role === 'none' || (!role && !looksNested(nestedOf(context).evidence))) return {};
     return {
       root(node) {
-        const role = context.settings.role;
-        if (role === 'none') return;
         const nested = nestedOf(context);
         const {evidence, settings} = nested;
         if (!role) {

@@ -20,10 +20,10 @@ export default createRule({
     defaultSeverity: 'info',
   },
   create(context) {
+    const role = context.settings.role;
+    if (role !== 'outer' && role !== 'inner') return {};
     return {
       root(node) {
-        const role = context.settings.role;
-        if (role !== 'outer' && role !== 'inner') return;
         const nested = nestedOf(context);
         if (nested.evidence.encrypted) return;
         const why = [`"${NESTED_INFO.unsupported}"`];

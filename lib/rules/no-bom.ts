@@ -16,9 +16,9 @@ export default createRule({
     defaultSeverity: 'warn',
   },
   create(context) {
+    if (!context.tree.bom) return {};
     return {
       root(node) {
-        if (!node.bom) return;
         // the parser keeps the mark out of the first line: it is the first UTF-16 unit of the text
         context.report({node, loc: {start: {line: 1, column: 1}, end: {line: 1, column: 1}}, messageId: 'bom', fix: (fixer) => fixer.replaceText([0, 1], '')});
       },

@@ -21,12 +21,12 @@ export default createRule({
   },
   create(context) {
     // the tree's key index (shared with the engine) already groups entries by key: most files have no
-    // duplicate, and then no entry needs a look-up at all
-    let earlierOf: Map<Entry, Entry> | null | undefined;
+    // duplicate, and then there is nothing to visit
+    const earlierOf = duplicates(context.tree);
+    if (earlierOf === null) return {};
     return {
       entry(node) {
-        if (earlierOf === undefined) earlierOf = duplicates(context.tree);
-        const earlier = earlierOf?.get(node);
+        const earlier = earlierOf.get(node);
         if (earlier === undefined) return;
         const data = {key: node.key, firstLine: earlier.position.start.line};
         if (earlier.value === node.value) {

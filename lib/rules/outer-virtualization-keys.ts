@@ -5,7 +5,7 @@
 import {createRule} from '../../src/engine/create-rule.js';
 import {legacyOuterKey, OUTER_KEY_NOTES} from '../../src/knowledge/hosts.js';
 import type {Entry} from '../../src/syntax/types.js';
-import {applicable, checkValues, replaceOrRemove, sameValue, show} from './util/nested.js';
+import {applicable, checkValues, replaceOrRemove, roleApplies, sameValue, show} from './util/nested.js';
 
 export default createRule({
   name: 'outer-virtualization-keys',
@@ -27,6 +27,7 @@ export default createRule({
     defaultSeverity: 'error',
   },
   create(context) {
+    if (!roleApplies(context, 'outer-virtualization-keys')) return {};
     return {
       root(node) {
         const a = applicable(context, 'outer-virtualization-keys');

@@ -22,6 +22,8 @@ export default createRule({
     defaultSeverity: 'warn',
   },
   create(context) {
+    // a file without `guestOS` has nothing to visit
+    if (context.getEntry('guestOS') === undefined) return {};
     return {
       entry(node) {
         if (!keyEquals(node.key, 'guestOS')) return;

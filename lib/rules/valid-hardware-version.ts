@@ -20,6 +20,8 @@ export default createRule({
     defaultSeverity: 'error',
   },
   create(context) {
+    // a file without `virtualHW.version` has nothing to visit
+    if (context.getEntry('virtualHW.version') === undefined) return {};
     return {
       entry(node) {
         if (!keyEquals(node.key, 'virtualHW.version')) return;

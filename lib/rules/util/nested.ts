@@ -92,6 +92,15 @@ export function nestedOf(context: AnyContext): NestedContext {
   return nestedContext(context.tree, context.settings);
 }
 
+/**
+ * Whether the file's role is one the rule applies to. Known when the rule is created: a rule that
+ * cannot apply then visits nothing (most files are not nested).
+ */
+export function roleApplies(context: AnyContext, id: NestedRuleId): boolean {
+  const role = context.settings.role;
+  return role !== undefined && role !== 'none' && (NEEDS[id] as Need<unknown>).roles.includes(role);
+}
+
 /** Decisions of the `NEEDS` checks, per nested context: a check is asked by its rule and by `nested-context`. */
 const decisions = new WeakMap<NestedContext, Map<NestedRuleId, Decision<unknown>>>();
 
@@ -113,9 +122,9 @@ export function applicable<K extends NestedRuleId>(
   context: AnyContext,
   id: K,
 ): {value: ValueOf<K>; where: string; role: NestedRole; nested: NestedContext} | undefined {
-  const role = context.settings.role;
   // most files are not nested: answer before working out the nested context
-  if (!role || role === 'none' || !(NEEDS[id] as Need<unknown>).roles.includes(role)) return undefined;
+  if (!roleApplies(context, id)) return undefined;
+  const role = context.settings.role as NestedRole;
   const nested = nestedOf(context);
   if (nested.evidence.encrypted) return undefined;
   const d = decideNeed(nested, id);
