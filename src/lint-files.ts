@@ -104,9 +104,11 @@ export async function lintFiles(patterns: string | string[], options: LintFilesO
   const named = new Set(list.map((p) => path.resolve(cwd, p)));
   const todo = files.filter((file, i) => !configs[i].isIgnored(file) || named.has(file));
   // from --cache, worker threads or one by one: in file order either way (src/parallel/schedule.ts)
-  for await (const {result, source} of lintEach(todo, loader, {...options, cwd})) {
-    results.push(result);
-    options.onResult?.(result, source);
+  for await (const batch of lintEach(todo, loader, {...options, cwd})) {
+    for (const {result, source} of batch) {
+      results.push(result);
+      options.onResult?.(result, source);
+    }
   }
   return results;
 }

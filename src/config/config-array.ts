@@ -181,6 +181,7 @@ export class ConfigArray {
 
   /** Whether a file is ignored by a global `ignores` block. */
   isIgnored(filePath: string): boolean {
+    if (this.globalIgnores.length === 0) return false;
     const rel = this.relative(filePath);
     return this.globalIgnores.some((m) => m(rel));
   }

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import {cacheFilePath, ConfigKeys, hashBytes, LintCache, packageVersion, type CachedResult} from '../cache.js';
+import {cacheFilePath, ConfigKeys, copyResult, hashBytes, LintCache, packageVersion, type CachedResult} from '../cache.js';
 import type {ConfigLoader} from '../config/load.js';
 import type {LintResult} from '../engine/types.js';
 import type {ReadFile} from '../io/read.js';
@@ -78,7 +78,7 @@ function lintAll(files: string[], loader: ConfigLoader, options: LintFilesOption
 
 /** A cached result as lintFile would return it (with the source text read again when it is wanted). */
 function replay(file: string, cached: CachedResult, keepSource: boolean, bytes?: Uint8Array): Linted {
-  const result: LintResult = {filePath: file, ...cached};
+  const result: LintResult = {filePath: file, ...copyResult(cached)};
   if (keepSource && cached.messages.length) {
     try {
       result.source = decode(bytes ?? readVmxFileSync(file).bytes).text;
@@ -89,11 +89,16 @@ function replay(file: string, cached: CachedResult, keepSource: boolean, bytes?:
   return {result};
 }
 
-/** Results for `files`, in order. */
-export async function* lintEach(files: string[], loader: ConfigLoader, options: LintFilesOptions): AsyncGenerator<{result: LintResult; source?: string}> {
+export type Outcome = {result: LintResult; source?: string};
+
+/**
+ * Results for `files`, in order, in batches: a run of replayed results comes as one batch (a
+ * re-run over an unchanged repo is a loop, not an await per file), a linted file as soon as it is.
+ */
+export async function* lintEach(files: string[], loader: ConfigLoader, options: LintFilesOptions): AsyncGenerator<Outcome[]> {
   const keepSource = options.keepSource !== false;
   if (!options.cache) {
-    yield* lintAll(files, loader, options, false, keepSource);
+    for await (const item of lintAll(files, loader, options, false, keepSource)) yield [item];
     return;
   }
   const cwd = options.cwd ?? process.cwd();
@@ -127,17 +132,22 @@ export async function* lintEach(files: string[], loader: ConfigLoader, options: 
   }
   const linted = lintAll(todo, loader, options, true, keepSource);
   try {
+    let batch: Outcome[] = [];
     for (let i = 0; i < files.length; i++) {
-      let item = replays[i];
-      if (!item) {
-        const next = await linted.next();
-        if (next.done) throw new Error('internal error: a linted file is missing');
-        item = next.value;
-        if (item.identity && item.hash) cache.store(files[i], item.identity, item.hash, configKeys[i], item.result);
-        else cache.forget(files[i]);
+      const item = replays[i];
+      if (item) {
+        batch.push(item);
+        continue;
       }
-      yield item;
+      if (batch.length) yield batch;
+      batch = [];
+      const next = await linted.next();
+      if (next.done) throw new Error('internal error: a linted file is missing');
+      if (next.value.identity && next.value.hash) cache.store(files[i], next.value.identity, next.value.hash, configKeys[i], next.value.result);
+      else cache.forget(files[i]);
+      yield [next.value];
     }
+    if (batch.length) yield batch;
   } finally {
     await linted.return(undefined); // stops the workers
   }

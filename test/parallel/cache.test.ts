@@ -161,6 +161,39 @@ describe('--cache', () => {
     expect(fixed.results[3].messages).toEqual([]);
   });
 
+  it('keeps each distinct result once in the file, and replays independent copies of it', async () => {
+    fs.writeFileSync(file('a2.vmx'), BAD);
+    fs.writeFileSync(file('a3.vmx'), BAD);
+    await run();
+    const data = JSON.parse(fs.readFileSync(cacheLocation, 'utf8'));
+    expect(data.files).toHaveLength(5);
+    expect(data.results.length).toBeLessThan(5); // a, a2 and a3 share one
+    const {results, linted} = await run();
+    expect(linted).toEqual([]);
+    const [a, a2] = results;
+    expect(a2.messages.map((m) => m.line)).toEqual(a.messages.map((m) => m.line));
+    expect(a2.messages).not.toBe(a.messages);
+    expect(a2.messages[0]).not.toBe(a.messages[0]);
+    a.messages[0].line = 99;
+    a.messages[0].fix?.range.splice(0);
+    expect(a2.messages[0].line).not.toBe(99);
+    expect(a2.messages).toEqual((await lintFiles([file('a2.vmx')], {cwd: dir})).at(0)!.messages);
+  });
+
+  it('lints again, and rewrites, what a damaged or older cache file holds', async () => {
+    await run();
+    const data = JSON.parse(fs.readFileSync(cacheLocation, 'utf8'));
+    // one row cut short, one pointing past the results, one not a row at all
+    fs.writeFileSync(cacheLocation, JSON.stringify({...data, files: [data.files[0].slice(0, 5), [...data.files[1].slice(0, 7), 99], 'x', data.files[2]]}));
+    expect((await run()).linted).toEqual(['a.vmx', 'b.vmx']);
+    expect((await run()).linted).toEqual([]);
+    fs.writeFileSync(cacheLocation, JSON.stringify({format: 1, version: data.version, savedNs: '0', files: {}}));
+    expect((await run()).linted).toEqual(['a.vmx', 'b.vmx', 'c.vmx']);
+    fs.writeFileSync(cacheLocation, JSON.stringify({...data, savedNs: 'not a number'}));
+    expect((await run()).linted).toEqual(['a.vmx', 'b.vmx', 'c.vmx']);
+    expect((await run()).linted).toEqual([]);
+  });
+
   it('keeps its file inside a directory given as the location', async () => {
     fs.mkdirSync(file('cachedir'));
     await run({cacheLocation: file('cachedir')});
