@@ -46,6 +46,40 @@ async function ignoreMatcher(options: FindOptions): Promise<((rel: string) => bo
   return (rel) => rel !== '' && !rel.startsWith('../') && ig.ignores(rel);
 }
 
+/** A file a directory walk lints: what the glob `*.{vmx,vmtx}` (dot, nocase) matches in a base name. */
+const VMX_NAME = /\.(?:vmx|vmtx)$/i;
+/** Directories a walk never enters (ALWAYS_IGNORED, case-insensitive like the walk's own globs). */
+const SKIPPED_DIR = /^(?:node_modules|\.git)$/i;
+
+/**
+ * The .vmx and .vmtx files under a directory (absolute, normalized), as tinyglobby finds them
+ * with the recursive glob of `*.{vmx,vmtx}` and `{cwd: dir, absolute: true, dot: true, ignore:
+ * ALWAYS_IGNORED, followSymbolicLinks: false, caseSensitiveMatch: false}`: regular files only
+ * (symbolic links, to files or directories, are neither listed nor followed), dot directories
+ * entered, node_modules and .git skipped, unreadable directories passed over. Unordered.
+ * Like the glob (tinyglobby expands a pattern that names a directory to everything in it), every
+ * file inside a directory whose own name ends in .vmx or .vmtx is listed, whatever its name.
+ * A plain readdir walk: for 10,000 files about a third of tinyglobby's time (no matcher per
+ * path, no path.normalize per result). test/files/walk.test.ts compares the two.
+ */
+export function walkVmxFiles(dir: string, out: string[] = [], everyFile = false): string[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, {withFileTypes: true});
+  } catch {
+    return out;
+  }
+  const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+  for (const entry of entries) {
+    if (entry.isFile()) {
+      if (everyFile || VMX_NAME.test(entry.name)) out.push(prefix + entry.name);
+    } else if (entry.isDirectory() && !SKIPPED_DIR.test(entry.name)) {
+      walkVmxFiles(prefix + entry.name, out, everyFile || VMX_NAME.test(entry.name));
+    }
+  }
+  return out;
+}
+
 /**
  * A glob keeps .vmx and .vmtx files, and files of any other extension the pattern names itself
  * (`vms/*.vmsd`): so a catch-all glob lints the VMs of a tree, not its README.
@@ -80,11 +114,8 @@ export async function findFiles(patterns: string[], options: FindOptions): Promi
       found.add(abs);
       continue;
     } else if (stat?.isDirectory()) {
-      const {glob} = await import('tinyglobby');
       // case-insensitive: Windows hosts write `Windows 10.VMX` as well
-      matches = (
-        await glob(`**/*.{${EXTENSIONS.join(',')}}`, {cwd: abs, absolute: true, dot: true, ignore: ALWAYS_IGNORED, followSymbolicLinks: false, caseSensitiveMatch: false})
-      ).map(path.normalize);
+      matches = walkVmxFiles(abs);
     } else {
       const {glob, isDynamicPattern} = await import('tinyglobby');
       if (!isDynamicPattern(pattern)) {
