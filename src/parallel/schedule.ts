@@ -18,8 +18,7 @@ import {readVmxFileSync} from './read-sync.js';
 export const DEFAULT_CACHE_LOCATION = '.vmxlintcache';
 /**
  * Below this many files per worker, starting workers costs more than it saves: each needs ~50 ms
- * to start and lints its first files several times slower until V8 has optimized the code. On
- * the 2-core development machine two workers break even at ~7,500 files (docs/performance.md).
+ * to start and lints its first files several times slower until V8 has optimized the code.
  */
 export const MIN_FILES_PER_WORKER = 4000;
 
@@ -48,12 +47,19 @@ function parseConcurrency(value: string | undefined): Concurrency | undefined {
   return Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
-/** How many workers to start for `count` files (0: lint on the main thread). */
-export function workerCount(count: number, concurrency: Concurrency = 'auto'): number {
+/**
+ * How many workers to start for `count` files (0: lint on the main thread). `auto` uses half the
+ * cores, as ESLint's own `--concurrency=auto` does: the main thread (finding files, configs, the
+ * report) and V8's helper threads (garbage collection, compilation: a single linting thread
+ * already keeps ~1.25 cores busy) need the rest. So a 2-core machine lints on the main thread:
+ * there, two workers were measured slower than one thread, at every repository size
+ * (docs/performance.md). `cores` is for tests.
+ */
+export function workerCount(count: number, concurrency: Concurrency = 'auto', cores = os.availableParallelism()): number {
   const wanted = parseConcurrency(process.env.VMXLINT_CONCURRENCY) ?? concurrency;
   if (wanted === 'off' || count === 0) return 0;
   if (typeof wanted === 'number') return Math.min(wanted, count);
-  const n = Math.min(os.availableParallelism(), Math.floor(count / MIN_FILES_PER_WORKER));
+  const n = Math.min(Math.floor(cores / 2), Math.floor(count / MIN_FILES_PER_WORKER));
   return n >= 2 ? n : 0;
 }
 

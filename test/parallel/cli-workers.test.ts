@@ -168,6 +168,16 @@ describe('workerCount', () => {
     expect(workerCount(0, 2)).toBe(0);
   });
 
+  it('auto: half the cores, each with enough files; none on 2 or 3 cores', () => {
+    delete process.env.VMXLINT_CONCURRENCY;
+    expect(workerCount(100_000, 'auto', 2)).toBe(0);
+    expect(workerCount(100_000, 'auto', 3)).toBe(0);
+    expect(workerCount(100_000, 'auto', 4)).toBe(2);
+    expect(workerCount(100_000, 'auto', 16)).toBe(8);
+    expect(workerCount(10_000, 'auto', 16)).toBe(2); // 4,000 files per worker at least
+    expect(workerCount(5_000, 'auto', 16)).toBe(0);
+  });
+
   it('lets VMXLINT_CONCURRENCY override the option', () => {
     process.env.VMXLINT_CONCURRENCY = 'off';
     expect(workerCount(100_000, 'auto')).toBe(0);
