@@ -1,8 +1,7 @@
 /** `no-duplicate-keys`: the same key twice, case-insensitively (VMware refuses such a file as corrupted). */
 import {createRule} from '../../src/engine/create-rule.js';
 import {keyLoc} from '../../src/engine/fixer.js';
-import {indexEntries} from '../../src/syntax/lookup.js';
-import type {Entry, Root} from '../../src/syntax/types.js';
+import {duplicateKeys} from '../../src/syntax/lookup.js';
 
 export default createRule({
   name: 'no-duplicate-keys',
@@ -20,9 +19,8 @@ export default createRule({
     defaultSeverity: 'error',
   },
   create(context) {
-    // the tree's key index (shared with the engine) already groups entries by key: most files have no
-    // duplicate, and then there is nothing to visit
-    const earlierOf = duplicates(context.tree);
+    // most files have no duplicate key, and then there is nothing to visit
+    const earlierOf = duplicateKeys(context.tree);
     if (earlierOf === null) return {};
     return {
       entry(node) {
@@ -40,11 +38,3 @@ export default createRule({
   },
 });
 
-/** Each entry whose key (case-insensitively) an earlier entry has, with the first such entry; `null` when none. */
-function duplicates(tree: Root): Map<Entry, Entry> | null {
-  let found: Map<Entry, Entry> | null = null;
-  for (const list of indexEntries(tree).values()) {
-    for (let i = 1; i < list.length; i++) (found ??= new Map()).set(list[i], list[0]);
-  }
-  return found;
-}

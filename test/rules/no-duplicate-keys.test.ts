@@ -1,5 +1,9 @@
+import {describe, expect, it} from '@jest/globals';
 import {RuleTester} from '../../src/engine/rule-tester.js';
 import rule from '../../lib/rules/no-duplicate-keys.js';
+import {parse} from '../../src/syntax/index.js';
+import {duplicateKeys, getEntries, getEntry, indexEntries, keyEquals} from '../../src/syntax/lookup.js';
+import type {Entry} from '../../src/syntax/types.js';
 
 new RuleTester().run('no-duplicate-keys', rule, {
   valid: [
@@ -43,5 +47,72 @@ new RuleTester().run('no-duplicate-keys', rule, {
       ],
       output: 'a = "1"\nb = "2"\nB = "3"\n',
     },
+    {
+      name: 'non-ASCII keys compare as lower-cased strings do (`İ` lower-cases to two characters)',
+      code: '\u0130x = "1"\ni\u0307x = "2"\n',
+      errors: [{messageId: 'duplicate', line: 2}],
+      output: null,
+    },
+    {
+      name: 'the Kelvin sign lower-cases to `k`',
+      code: '\u212Aey = "1"\nkey = "1"\n',
+      errors: [{messageId: 'sameValue', line: 2}],
+      output: '\u212Aey = "1"\n',
+    },
   ],
+});
+
+// The rule and the engine's key index fold ASCII letters in place instead of lower-casing each key:
+// they must answer exactly as `key.toLowerCase()` would, for any key.
+describe('key look-ups agree with toLowerCase', () => {
+  let seed = 7;
+  const random = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) >>> 16) % n;
+  const ALPHABET = ['a', 'A', 'b', 'B', '.', '0', 'k', 'K', 'i', 'I', '\u0130', '\u0307', '\u212A', '\u00DF', '\u00C9', '\u00E9'];
+  const key = () => Array.from({length: 1 + random(4)}, () => ALPHABET[random(ALPHABET.length)]).join('');
+  const lower = (k: string) => k.toLowerCase();
+  const equalLists = (a: Entry[], b: Entry[] | undefined) => b !== undefined && a.length === b.length && a.every((e, i) => e === b[i]);
+
+  it('on random trees: duplicates, the index (lazy and whole), getEntry/getEntries and keyEquals', () => {
+    for (let round = 0; round < 200; round++) {
+      const keys = Array.from({length: 1 + random(30)}, key);
+      const tree = parse(keys.map((k, i) => `${k} = "${i}"\n`).join(''));
+      const entries = tree.children.filter((n): n is Entry => n.type === 'entry');
+      expect(entries.map((e) => e.key)).toEqual(keys);
+
+      const naive = new Map<string, Entry[]>();
+      for (const e of entries) naive.set(lower(e.key), [...(naive.get(lower(e.key)) ?? []), e]);
+      const expectedDuplicates = new Map<Entry, Entry>();
+      for (const list of naive.values()) for (const e of list.slice(1)) expectedDuplicates.set(e, list[0]);
+      expect(duplicateKeys(tree)).toEqual(expectedDuplicates.size ? expectedDuplicates : null);
+
+      const probes = [...keys, key(), key()];
+      const index = indexEntries(tree);
+      const wrong: unknown[] = [];
+      for (const k of probes) {
+        const want = naive.get(lower(k));
+        if (index.get(lower(k)) !== undefined ? !equalLists(index.get(lower(k))!, want) : want !== undefined) wrong.push(['get', k]);
+        if (index.has(lower(k)) !== (want !== undefined)) wrong.push(['has', k]);
+        if (!equalLists(getEntries(tree, k), want ?? [])) wrong.push(['getEntries', k]);
+        if (getEntry(tree, k) !== want?.[0]) wrong.push(['getEntry', k]);
+        for (const other of probes) if (keyEquals(k, other) !== (k.length === other.length && lower(k) === lower(other))) wrong.push(['keyEquals', k, other]);
+      }
+      expect(wrong).toEqual([]);
+      // reading more than `get` makes the whole index, in file order
+      expect([...index]).toEqual([...naive]);
+      expect(index.size).toBe(naive.size);
+      expect(probes.filter((k) => index.get(lower(k)) !== naive.get(lower(k)) && !equalLists(index.get(lower(k))!, naive.get(lower(k))))).toEqual([]);
+    }
+  });
+
+  it('past the bound of the key table (50,000 keys), still finds every duplicate', () => {
+    const keys = Array.from({length: 50_100}, (_, i) => `key${i}`);
+    const text = [...keys, 'KEY7', 'key50099', 'Key50050'].map((k) => `${k} = "1"\n`).join('');
+    const tree = parse(text);
+    const found = duplicateKeys(tree)!;
+    expect([...found].map(([later, first]) => [later.key, first.key])).toEqual([
+      ['KEY7', 'key7'],
+      ['key50099', 'key50099'],
+      ['Key50050', 'key50050'],
+    ]);
+  });
 });
