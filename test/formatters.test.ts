@@ -540,3 +540,26 @@ describe('github', () => {
     expect(github([odd], context)).toMatch(/^::notice file=a%2Cb%3Ac%25\.vmx,line=2,/);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Reports written in pieces (the CLI writes them as they come): byte for byte the whole string.
+
+describe('formatChunks (json, sarif): the pieces join to exactly the formatted text', () => {
+  const many: LintResult[] = Array.from({length: 40}, (_, i) => ({...resultA, filePath: path.join(cwd, `vms/vm-${i}.vmx`)}));
+  const cases: Array<[string, LintResult[]]> = [
+    ['the sample results', results],
+    ['no results', []],
+    ['results without messages', [clean]],
+    ['only a fatal result', [broken]],
+    ['many files', [...many, clean, broken, ...many]],
+  ];
+  it.each(cases)('%s', async (_name, list) => {
+    for (const name of ['json', 'sarif'] as const) {
+      const module = await import(`../src/formatters/${name}.js`);
+      const pieces = [...module.formatChunks(list, context)] as string[];
+      expect(pieces.join('')).toBe(module.format(list, context));
+      // a report of many files comes in many pieces, none of them the whole report
+      if (list.length > 10) expect(pieces.length).toBeGreaterThan(list.length / 2);
+    }
+  });
+});

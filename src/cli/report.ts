@@ -80,32 +80,67 @@ export async function patchOf(files: FixedFile[], cwd: string): Promise<Uint8Arr
 /** Formats a person reads on the terminal already show fatal problems; machine formats get them on stderr too. */
 const HUMAN_FORMATS = new Set(['stylish', 'compact', 'unix']);
 
-async function render(results: LintResult[], args: CliArgs, io: CliIo, color: boolean, fixed: FixedFile[]): Promise<Chunk[]> {
+async function render(results: LintResult[], args: CliArgs, io: CliIo, color: boolean, fixed: FixedFile[]): Promise<Iterable<Chunk>> {
   const cwd = io.cwd ?? process.cwd();
   if (args.format === 'diff') return [await patchOf(fixed, cwd)];
   const shown = args.quiet ? results.map(onlyErrors) : results;
-  const {loadFormatter} = await import('../formatters/index.js');
+  const {loadChunkedFormatter} = await import('../formatters/index.js');
   const {ruleInfos} = await import('./info.js');
-  const formatter = await loadFormatter(args.format);
-  let text = formatter(shown, {cwd, color, version: VERSION, rules: ruleInfos()});
-  if (text && !text.endsWith('\n')) text += '\n';
+  const formatter = await loadChunkedFormatter(args.format);
+  const report = withFinalNewline(formatter(shown, {cwd, color, version: VERSION, rules: ruleInfos()}));
   // --fix-dry-run in a human format: the diff first, then what would remain
-  if (args.fixDryRun && HUMAN_FORMATS.has(args.format)) return [await patchOf(fixed, cwd), text];
-  return [text];
+  if (args.fixDryRun && HUMAN_FORMATS.has(args.format)) return [await patchOf(fixed, cwd), ...report];
+  return report;
+}
+
+/** The report's pieces as they come, and a final newline when the text does not end with one. */
+function* withFinalNewline(pieces: Iterable<string>): Generator<string> {
+  let last = '';
+  for (const piece of pieces) {
+    if (piece.length) last = piece;
+    yield piece;
+  }
+  if (last && !last.endsWith('\n')) yield '\n';
+}
+
+/** Pieces gathered into writes of about 64 KB (a big report is thousands of small pieces). */
+function* coalesced(chunks: Iterable<Chunk>): Generator<Chunk> {
+  let pending = '';
+  for (const chunk of chunks) {
+    if (typeof chunk !== 'string') {
+      if (pending) yield pending;
+      pending = '';
+      yield chunk;
+      continue;
+    }
+    pending += chunk;
+    if (pending.length >= 65536) {
+      yield pending;
+      pending = '';
+    }
+  }
+  if (pending) yield pending;
 }
 
 /** Write the report (to --output-file or stdout) and return the exit code. */
 async function emit(results: LintResult[], args: CliArgs, io: CliIo, color: boolean, fixed: FixedFile[], toStdout = true): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
-  const chunks = await render(results, args, io, color, fixed);
+  const chunks = coalesced(await render(results, args, io, color, fixed));
   if (args.outputFile) {
     const out = path.resolve(cwd, args.outputFile);
+    let fd: number | undefined;
     try {
       fs.mkdirSync(path.dirname(out), {recursive: true});
-      fs.writeFileSync(out, Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c)))));
+      fd = fs.openSync(out, 'w');
+      for (const chunk of chunks) {
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+        for (let done = 0; done < bytes.length; ) done += fs.writeSync(fd, bytes, done);
+      }
     } catch (error) {
       await write(io.stderr, `vmxlint: cannot write --output-file ${args.outputFile}: ${(error as Error).message}\n`);
       return 2;
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
     }
   } else if (toStdout) {
     for (const chunk of chunks) await write(io.stdout, chunk);

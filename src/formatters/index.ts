@@ -2,9 +2,9 @@
  * Output formatters. `loadFormatter(name)` imports only the module of the format asked for, so the
  * CLI's start-up does not pay for vfile-reporter (stylish) when printing, say, JSON.
  */
-import type {Formatter, FormatterModule} from './types.js';
+import type {ChunkedFormatter, Formatter, FormatterModule} from './types.js';
 
-export type {FormatContext, Formatter, RuleInfo} from './types.js';
+export type {ChunkedFormatter, FormatContext, Formatter, RuleInfo} from './types.js';
 
 const LOADERS = {
   stylish: () => import('./stylish.js'),
@@ -43,4 +43,11 @@ export async function loadFormatter(name: string): Promise<Formatter> {
   if (!isFormatName(name)) throw new UnknownFormatError(name);
   const module: FormatterModule = await LOADERS[name]();
   return module.format;
+}
+
+/** The formatter called `name`, as pieces of text to write one after the other (see ChunkedFormatter). */
+export async function loadChunkedFormatter(name: string): Promise<ChunkedFormatter> {
+  if (!isFormatName(name)) throw new UnknownFormatError(name);
+  const module: FormatterModule = await LOADERS[name]();
+  return module.formatChunks ?? ((results, context) => [module.format(results, context)]);
 }

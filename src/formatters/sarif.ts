@@ -104,50 +104,53 @@ function sarifFix(uri: string, edit: TextEdit, description?: string): SarifFix {
   return fix;
 }
 
-export function format(results: LintResult[], context: FormatContext): string {
+/** Every rule the run knows, then any rule the messages name (in message order), each with its index. */
+function collectRules(results: LintResult[], context: FormatContext): {rules: ReportingDescriptor[]; ruleIndex: Map<string, number>} {
   const rules: ReportingDescriptor[] = [];
   const ruleIndex = new Map<string, number>();
-  const addRule = (d: ReportingDescriptor): number => {
-    let index = ruleIndex.get(d.id);
-    if (index === undefined) {
-      index = rules.push(d) - 1;
-      ruleIndex.set(d.id, index);
-    }
-    return index;
+  const addRule = (d: ReportingDescriptor): void => {
+    if (!ruleIndex.has(d.id)) ruleIndex.set(d.id, rules.push(d) - 1);
   };
   for (const rule of context.rules) addRule(descriptor(rule));
-
-  const sarifResults: SarifResult[] = [];
   for (const result of results) {
-    const uri = fileUri(context.cwd, result.filePath);
     for (const message of result.messages) {
-      const kind = messageKind(message);
       const ruleId = message.ruleId ?? FATAL_RULE_ID;
-      let index = ruleIndex.get(ruleId);
-      if (index === undefined) {
-        index =
-          message.ruleId === null
-            ? addRule({id: FATAL_RULE_ID, shortDescription: {text: 'The file could not be read or parsed.'}, defaultConfiguration: {level: 'error'}})
-            : addRule({id: ruleId, defaultConfiguration: {level: LEVEL[kind]}});
-      }
-      const r: SarifResult = {
-        ruleId,
-        ruleIndex: index,
-        level: LEVEL[kind],
-        message: {text: message.message},
-        locations: [{physicalLocation: {artifactLocation: {uri}, region: region(message)}}],
-      };
-      // SARIF wants `fixes` items unique: identical suggestions are listed once.
-      const fixes = new Map<string, SarifFix>();
-      const addFix = (fix: SarifFix): void => void fixes.set(JSON.stringify(fix), fix);
-      if (message.fix) addFix(sarifFix(uri, message.fix));
-      for (const suggestion of message.suggestions ?? []) addFix(sarifFix(uri, suggestion.fix, suggestion.desc));
-      if (fixes.size > 0) r.fixes = [...fixes.values()];
-      sarifResults.push(r);
+      if (ruleIndex.has(ruleId)) continue;
+      addRule(
+        message.ruleId === null
+          ? {id: FATAL_RULE_ID, shortDescription: {text: 'The file could not be read or parsed.'}, defaultConfiguration: {level: 'error'}}
+          : {id: ruleId, defaultConfiguration: {level: LEVEL[messageKind(message)]}},
+      );
     }
   }
+  return {rules, ruleIndex};
+}
 
-  const log = {
+/** The SARIF results of one file. */
+function resultsOf(result: LintResult, context: FormatContext, ruleIndex: Map<string, number>): SarifResult[] {
+  const uri = fileUri(context.cwd, result.filePath);
+  return result.messages.map((message) => {
+    const kind = messageKind(message);
+    const ruleId = message.ruleId ?? FATAL_RULE_ID;
+    const r: SarifResult = {
+      ruleId,
+      ruleIndex: ruleIndex.get(ruleId)!,
+      level: LEVEL[kind],
+      message: {text: message.message},
+      locations: [{physicalLocation: {artifactLocation: {uri}, region: region(message)}}],
+    };
+    // SARIF wants `fixes` items unique: identical suggestions are listed once.
+    const fixes = new Map<string, SarifFix>();
+    const addFix = (fix: SarifFix): void => void fixes.set(JSON.stringify(fix), fix);
+    if (message.fix) addFix(sarifFix(uri, message.fix));
+    for (const suggestion of message.suggestions ?? []) addFix(sarifFix(uri, suggestion.fix, suggestion.desc));
+    if (fixes.size > 0) r.fixes = [...fixes.values()];
+    return r;
+  });
+}
+
+function sarifLog(context: FormatContext, rules: ReportingDescriptor[], results: unknown[]) {
+  return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
@@ -161,9 +164,40 @@ export function format(results: LintResult[], context: FormatContext): string {
           },
         },
         columnKind: 'utf16CodeUnits',
-        results: sarifResults,
+        results,
       },
     ],
   };
-  return JSON.stringify(log, null, 2);
+}
+
+export function format(results: LintResult[], context: FormatContext): string {
+  const {rules, ruleIndex} = collectRules(results, context);
+  return JSON.stringify(sarifLog(context, rules, results.flatMap((r) => resultsOf(r, context, ruleIndex))), null, 2);
+}
+
+/** Stands for the results array while the rest of the log is printed (never in a real log: it holds NULs). */
+const PLACEHOLDER = '\u0000vmxlint:results\u0000';
+/** Where `results` items sit in the log printed with 2-space indentation: runs[0].results[i]. */
+const ITEM_INDENT = ' '.repeat(8);
+
+/** The text of `format`, one file's results at a time (the log around them printed once). */
+export function* formatChunks(results: LintResult[], context: FormatContext): Generator<string> {
+  const {rules, ruleIndex} = collectRules(results, context);
+  if (!results.some((r) => r.messages.length)) {
+    yield JSON.stringify(sarifLog(context, rules, []), null, 2);
+    return;
+  }
+  const text = JSON.stringify(sarifLog(context, rules, [PLACEHOLDER]), null, 2);
+  const at = text.indexOf(JSON.stringify(PLACEHOLDER));
+  yield text.slice(0, text.lastIndexOf('\n', at)); // up to `"results": [`
+  let first = true;
+  for (const result of results) {
+    let chunk = '';
+    for (const item of resultsOf(result, context, ruleIndex)) {
+      chunk += `${first ? '' : ','}\n${ITEM_INDENT}${JSON.stringify(item, null, 2).replaceAll('\n', `\n${ITEM_INDENT}`)}`;
+      first = false;
+    }
+    if (chunk) yield chunk;
+  }
+  yield text.slice(at + JSON.stringify(PLACEHOLDER).length);
 }

@@ -27,7 +27,15 @@ export interface FormatContext {
 
 export type Formatter = (results: LintResult[], context: FormatContext) => string;
 
+/**
+ * The same text as a `Formatter` gives, in pieces (their concatenation is byte for byte the
+ * string): the CLI writes each piece as it comes, so a big report is never one string in memory.
+ */
+export type ChunkedFormatter = (results: LintResult[], context: FormatContext) => Iterable<string>;
+
 /** The shape of each `src/formatters/<name>.ts` module. */
 export interface FormatterModule {
   format: Formatter;
+  /** Optional: the report in pieces (JSON and SARIF, whose reports grow with the repository). */
+  formatChunks?: ChunkedFormatter;
 }
