@@ -79,7 +79,33 @@ export function makeMessage(
 /** Fill `{{name}}` placeholders as ESLint does. */
 function interpolate(template: string, data: Record<string, string | number> | undefined): string {
   if (!data) return template;
-  return template.replace(/\{\{\s*([^{}\s]+)\s*\}\}/g, (all, name: string) => (name in data ? String(data[name]) : all));
+  const parts = templateParts(template);
+  if (parts.length === 1) return template;
+  // parts alternate: text, placeholder (as written), name, text, placeholder, name, …, text
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 3) {
+    const name = parts[i + 1];
+    out += (name in data ? String(data[name]) : parts[i]) + parts[i + 2];
+  }
+  return out;
+}
+
+/** A message template split at its placeholders, once per template (messages are made by the thousand). */
+const splitTemplates = new Map<string, string[]>();
+function templateParts(template: string): string[] {
+  let parts = splitTemplates.get(template);
+  if (parts === undefined) {
+    parts = [];
+    const placeholder = /\{\{\s*([^{}\s]+)\s*\}\}/g;
+    let last = 0;
+    for (let m = placeholder.exec(template); m !== null; m = placeholder.exec(template)) {
+      parts.push(template.slice(last, m.index), m[0], m[1]);
+      last = m.index + m[0].length;
+    }
+    parts.push(template.slice(last));
+    if (splitTemplates.size < 10_000) splitTemplates.set(template, parts);
+  }
+  return parts;
 }
 
 /** Default place of a node: an entry from its key to the end of its value, other lines whole. */

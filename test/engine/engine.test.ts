@@ -1,6 +1,7 @@
 import {describe, expect, it} from '@jest/globals';
 import {lintTextSync, MAX_FIX_PASSES} from '../../src/engine/linter.js';
 import {applyEdits} from '../../src/engine/fixer.js';
+import {createRule} from '../../src/engine/create-rule.js';
 import {configOf, countUp, fixWithoutMeta, flipFlop, noBad, throwing} from './helpers.js';
 
 describe('messages', () => {
@@ -103,5 +104,28 @@ describe('fix passes', () => {
     const config = configOf({'no-bad': [noBad, 'error'], 'count-up': [countUp, 'warn']});
     const once = lintTextSync('bad = "1"\nBAD = "2"\n', {config, fix: true}).output!;
     expect(lintTextSync(once, {config, fix: true}).output).toBeUndefined();
+  });
+});
+
+describe('message templates', () => {
+  const templated = createRule({
+    name: 'templated',
+    meta: {
+      type: 'problem',
+      docs: {description: 'test rule', recommended: false},
+      messages: {m: '{{key}} is `{{ value }}`, not {{missing}}; again {{key}}{{key}} ({{ n }})'},
+      defaultSeverity: 'error',
+    },
+    create(context) {
+      return {entry: (node) => context.report({node, messageId: 'm', data: {key: node.key, value: node.value, n: 0}})};
+    },
+  });
+  it('fills every {{name}} (spaces allowed), keeps unknown ones as written, and never reads `$` patterns in the data', () => {
+    const config = configOf({templated: [templated, 'error']});
+    for (let i = 0; i < 2; i++) {
+      // the second time the template is already split: the same text
+      const r = lintTextSync("k$& = \"v$'x\"\n", {config});
+      expect(r.messages.map((m) => m.message)).toEqual(["k$& is `v$'x`, not {{missing}}; again k$&k$& (0)"]);
+    }
   });
 });
