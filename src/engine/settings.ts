@@ -5,7 +5,7 @@
  */
 import {isHypervisorGuest} from '../knowledge/guest-os.js';
 import {existingCpus, hostIds, HOSTS, hostsForHwVersion, resolveHost, ROLE_HINT_KEYS, type HostRow} from '../knowledge/hosts.js';
-import {indexEntries} from '../syntax/lookup.js';
+import {getEntriesOfKeys} from '../syntax/lookup.js';
 import type {Entry, Root} from '../syntax/types.js';
 import type {AmdFamily, Cpu, ResolvedSettings, SettingName, SettingSource, Settings} from './types.js';
 
@@ -106,15 +106,19 @@ const lowerHints = (hints: readonly {key: string; value: string}[]) => hints.map
 const OUTER_HINTS = lowerHints(ROLE_HINT_KEYS.outer);
 const INNER_HINTS = lowerHints(ROLE_HINT_KEYS.inner);
 
-/** The entries whose key and value match one of the hints, hint by hint (in the hints' order). */
-function marked(index: Map<string, Entry[]>, hints: readonly {key: string; value: string}[]): Entry[] {
-  const found: Entry[] = [];
-  for (const h of hints) {
-    const list = index.get(h.key);
+/** The keys a file's evidence reads, looked up in one pass: the role hints, then `guestOS`, `virtualHW.version`, `encryption.data`. */
+const EVIDENCE_KEYS = [...OUTER_HINTS, ...INNER_HINTS].map((h) => h.key).concat(['guestos', 'virtualhw.version', 'encryption.data']);
+const GUEST = OUTER_HINTS.length + INNER_HINTS.length;
+
+/** The entries whose key and value match one of the hints, hint by hint (in the hints' order); `found[from + i]` holds hint i's entries. */
+function marked(found: ReadonlyArray<Entry[] | undefined>, from: number, hints: readonly {key: string; value: string}[]): Entry[] {
+  const out: Entry[] = [];
+  for (let i = 0; i < hints.length; i++) {
+    const list = found[from + i];
     if (list === undefined) continue;
-    for (const e of list) if (e.value.trim().toLowerCase() === h.value) found.push(e);
+    for (const e of list) if (e.value.trim().toLowerCase() === hints[i].value) out.push(e);
   }
-  return found;
+  return out;
 }
 
 const evidenceCache = new WeakMap<Root, FileEvidence>();
@@ -133,13 +137,13 @@ export function readEvidence(tree: Root): FileEvidence {
 }
 
 function gatherEvidence(tree: Root): FileEvidence {
-  const index = indexEntries(tree);
-  const evidence: FileEvidence = {outer: marked(index, OUTER_HINTS), inner: marked(index, INNER_HINTS)};
-  const guest = index.get('guestos')?.[0];
+  const found = getEntriesOfKeys(tree, EVIDENCE_KEYS);
+  const evidence: FileEvidence = {outer: marked(found, 0, OUTER_HINTS), inner: marked(found, OUTER_HINTS.length, INNER_HINTS)};
+  const guest = found[GUEST]?.[0];
   if (guest && isHypervisorGuest(guest.value)) evidence.hypervisorGuest = guest;
-  const hw = index.get('virtualhw.version')?.[0];
+  const hw = found[GUEST + 1]?.[0];
   if (hw && /^\s*\d+\s*$/.test(hw.value)) evidence.hwVersion = {entry: hw, version: Number(hw.value)};
-  const encrypted = index.get('encryption.data')?.[0];
+  const encrypted = found[GUEST + 2]?.[0];
   if (encrypted && encrypted.value.trim() !== '') evidence.encrypted = encrypted;
   return evidence;
 }

@@ -133,6 +133,34 @@ class EntryIndex extends Map<string, Entry[]> {
   override has(key: string): boolean {
     return this.get(key) !== undefined;
   }
+
+  /** `get` for several keys, those not asked yet found in one pass over the lines. */
+  getAll(keys: readonly string[]): Array<Entry[] | undefined> {
+    const out = new Array<Entry[] | undefined>(keys.length);
+    let pending: number[] | undefined;
+    for (let j = 0; j < keys.length; j++) {
+      const known = this.complete ? undefined : super.get(keys[j]);
+      if (this.complete || known !== undefined || !isAscii(keys[j])) out[j] = this.get(keys[j]);
+      else (pending ??= []).push(j);
+    }
+    if (pending === undefined) return out;
+    // as in `entriesWithLowerKey`, an ASCII key is only the lower-case form of a key of its length:
+    // the keys still to find by length (`first[length]`, then `next[j]`)
+    const first: number[] = [];
+    const next: number[] = [];
+    for (const j of pending) {
+      next[j] = first[keys[j].length] ?? -1;
+      first[keys[j].length] = j;
+    }
+    for (const n of this.tree.children) {
+      if (n.type !== 'entry') continue;
+      for (let j = first[n.key.length] ?? -1; j !== -1; j = next[j]) {
+        if (lowerEquals(n.key, keys[j])) (out[j] ??= []).push(n);
+      }
+    }
+    for (const j of pending) super.set(keys[j], out[j] ?? ABSENT);
+    return out;
+  }
   override get size(): number {
     return this.built().sizeOfMap();
   }
@@ -208,6 +236,14 @@ export function indexEntries(tree: Root): Map<string, Entry[]> {
     indexes.set(tree, index);
   }
   return index;
+}
+
+/**
+ * The entries of several lower-case keys (`indexEntries(tree).get(key)` for each, in order), found
+ * in one pass over the lines.
+ */
+export function getEntriesOfKeys(tree: Root, keys: readonly string[]): Array<Entry[] | undefined> {
+  return (indexEntries(tree) as EntryIndex).getAll(keys);
 }
 
 /* ---------------------------------------------------------------- duplicate keys */

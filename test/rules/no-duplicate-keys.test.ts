@@ -2,7 +2,7 @@ import {describe, expect, it} from '@jest/globals';
 import {RuleTester} from '../../src/engine/rule-tester.js';
 import rule from '../../lib/rules/no-duplicate-keys.js';
 import {parse} from '../../src/syntax/index.js';
-import {duplicateKeys, getEntries, getEntry, indexEntries, keyEquals} from '../../src/syntax/lookup.js';
+import {duplicateKeys, getEntries, getEntriesOfKeys, getEntry, indexEntries, keyEquals} from '../../src/syntax/lookup.js';
 import type {Entry} from '../../src/syntax/types.js';
 
 new RuleTester().run('no-duplicate-keys', rule, {
@@ -75,7 +75,8 @@ describe('key look-ups agree with toLowerCase', () => {
   it('on random trees: duplicates, the index (lazy and whole), getEntry/getEntries and keyEquals', () => {
     for (let round = 0; round < 200; round++) {
       const keys = Array.from({length: 1 + random(30)}, key);
-      const tree = parse(keys.map((k, i) => `${k} = "${i}"\n`).join(''));
+      const text = keys.map((k, i) => `${k} = "${i}"\n`).join('');
+      const tree = parse(text);
       const entries = tree.children.filter((n): n is Entry => n.type === 'entry');
       expect(entries.map((e) => e.key)).toEqual(keys);
 
@@ -97,6 +98,13 @@ describe('key look-ups agree with toLowerCase', () => {
         for (const other of probes) if (keyEquals(k, other) !== (k.length === other.length && lower(k) === lower(other))) wrong.push(['keyEquals', k, other]);
       }
       expect(wrong).toEqual([]);
+      // several keys in one pass: on a fresh tree, and on one whose index already answered some
+      const many = probes.map(lower);
+      const lines = (list: Entry[] | undefined) => list?.map((e) => e.position.start.line);
+      const manyWant = many.map((k) => lines(naive.get(k)));
+      const fresh = parse(text);
+      indexEntries(fresh).get(many[0]);
+      for (const t of [parse(text), fresh, tree]) expect(getEntriesOfKeys(t, many).map(lines)).toEqual(manyWant);
       // reading more than `get` makes the whole index, in file order
       expect([...index]).toEqual([...naive]);
       expect(index.size).toBe(naive.size);
