@@ -68,4 +68,20 @@ describe('readVmxFileSync', () => {
     expect(sync).toEqual({error: 'InputError: not a regular file (a device, pipe or socket): refusing to read it'});
     expect(sync).toEqual(await outcome(readVmxFile, 'pipe.vmx'));
   });
+
+  const proc = fs.existsSync('/proc/self/status') ? it : it.skip;
+  proc(`reads a file to its end when it holds more than fstat said${fs.existsSync('/proc/self/status') ? '' : ' (skipped: no /proc)'}`, () => {
+    // /proc files are regular files that fstat sizes as 0 bytes: the end is found by reading
+    expect(fs.statSync('/proc/self/status').size).toBe(0);
+    const text = Buffer.from(readVmxFileSync('/proc/self/status').bytes).toString('utf8');
+    expect(text).toMatch(/^Name:/);
+    expect(text).toContain('\nPid:');
+  });
+
+  it('reads files larger than one read of the end probe', () => {
+    const big = path.join(dir, 'big.vmx');
+    const body = Buffer.from('key = "value"\n'.repeat(5000));
+    fs.writeFileSync(big, body);
+    expect(Buffer.compare(Buffer.from(readVmxFileSync(big).bytes), body)).toBe(0);
+  });
 });
