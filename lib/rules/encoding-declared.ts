@@ -6,6 +6,7 @@
 import {Buffer} from 'node:buffer';
 import {createRule} from '../../src/engine/create-rule.js';
 import {keyLoc, valueLoc} from '../../src/engine/fixer.js';
+import type {RuleContext} from '../../src/engine/types.js';
 import {canEncode, resolveEncoding} from '../../src/syntax/encoding.js';
 import type {Entry, Line, Root} from '../../src/syntax/types.js';
 
@@ -48,7 +49,9 @@ function firstUnencodable(tree: Root, text: string, encoding: string): Line | un
   return tree.children.find((n) => !canEncode(text.slice(n.position.start.offset!, n.position.end.offset!).replace(/^\uFEFF/, ''), encoding));
 }
 
-export default createRule({
+type MessageId = 'missing' | 'missingAscii' | 'notFirst' | 'unknown' | 'mismatch';
+
+export default createRule<Record<string, never>, MessageId>({
   name: 'encoding-declared',
   meta: {
     type: 'problem',
@@ -67,43 +70,31 @@ export default createRule({
     defaultSeverity: 'warn',
   },
   create(context) {
-    const {tree, text} = context;
-    /** Insert `.encoding = "UTF-8"` just before the first entry (after a shebang and leading comments). */
-    const checkMissing = (first: Entry) => {
-      const nonAscii = hasNonAscii(text);
-      // adding UTF-8 is right only for text that is UTF-8: decoded without a declaration (or given as text)
-      const utf8 = resolveEncoding(context.encoding) === 'utf8';
-      const before = tree.children[tree.children.indexOf(first) - 1] ?? null;
-      context.report({
-        node: tree,
-        messageId: nonAscii ? 'missing' : 'missingAscii',
-        info: !nonAscii,
-        fix: utf8 ? (fixer) => fixer.insertEntry(before, '.encoding', 'UTF-8') : undefined,
-      });
-    };
-    const checkDeclared = (decl: Entry) => {
-      const name = decl.value.trim();
-      if (resolveEncoding(name) === undefined) {
-        context.report({node: decl, loc: valueLoc(decl), messageId: 'unknown', data: {name}});
-        return;
-      }
-      // bytes decoded with this very name fit it by construction
-      const decodedWithIt = context.encodingDeclared && context.encoding.trim().toLowerCase() === name.toLowerCase();
-      if (decodedWithIt || textFits(text, name)) return;
-      const line = firstUnencodable(tree, text, name);
-      context.report({node: decl, loc: valueLoc(decl), messageId: 'mismatch', data: {name, line: line?.position.start.line ?? 1}});
-    };
     return {
       root() {
-        const entries = context.entries();
-        if (entries.length === 0) return; // an empty .vmsd, a file of comments: nothing to declare
-        const first = entries[0];
+        const {tree, text} = context;
+        // the first entry, and the line before it (an empty .vmsd, a file of comments: nothing to declare)
+        const lines = tree.children;
+        let at = 0;
+        while (at < lines.length && lines[at].type !== 'entry') at++;
+        if (at === lines.length) return;
+        const first = lines[at] as Entry;
         const decl = context.getEntry('.encoding');
         if (!decl) {
-          checkMissing(first);
+          // insert `.encoding = "UTF-8"` just before the first entry (after a shebang and leading comments)
+          const nonAscii = hasNonAscii(text);
+          // adding UTF-8 is right only for text that is UTF-8: decoded without a declaration (or given as text)
+          const utf8 = resolveEncoding(context.encoding) === 'utf8';
+          const before = lines[at - 1] ?? null;
+          context.report({
+            node: tree,
+            messageId: nonAscii ? 'missing' : 'missingAscii',
+            info: !nonAscii,
+            fix: utf8 ? (fixer) => fixer.insertEntry(before, '.encoding', 'UTF-8') : undefined,
+          });
           return;
         }
-        checkDeclared(decl);
+        checkDeclared(context, decl);
         if (decl === first) return;
         context.report({
           node: decl,
@@ -121,3 +112,17 @@ export default createRule({
     };
   },
 });
+
+/** A declared encoding: one the tools know, and one the text fits. */
+function checkDeclared(context: RuleContext<Record<string, never>, MessageId>, decl: Entry): void {
+  const name = decl.value.trim();
+  if (resolveEncoding(name) === undefined) {
+    context.report({node: decl, loc: valueLoc(decl), messageId: 'unknown', data: {name}});
+    return;
+  }
+  // bytes decoded with this very name fit it by construction
+  const decodedWithIt = context.encodingDeclared && context.encoding.trim().toLowerCase() === name.toLowerCase();
+  if (decodedWithIt || textFits(context.text, name)) return;
+  const line = firstUnencodable(context.tree, context.text, name);
+  context.report({node: decl, loc: valueLoc(decl), messageId: 'mismatch', data: {name, line: line?.position.start.line ?? 1}});
+}

@@ -1,6 +1,7 @@
 /** `host-supports-nesting`: the physical host, CPU vendor and AMD family can run nested VMs at all. */
 import {createRule} from '../../src/engine/create-rule.js';
 import {applicable, roleApplies} from './util/nested.js';
+import {NO_VISITORS} from './util/visitors.js';
 
 export default createRule({
   name: 'host-supports-nesting',
@@ -18,7 +19,7 @@ export default createRule({
     defaultSeverity: 'error',
   },
   create(context) {
-    if (!roleApplies(context, 'host-supports-nesting')) return {};
+    if (!roleApplies(context, 'host-supports-nesting')) return NO_VISITORS;
     return {
       root(node) {
         const a = applicable(context, 'host-supports-nesting');

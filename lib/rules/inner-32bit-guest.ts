@@ -3,6 +3,7 @@ import {createRule} from '../../src/engine/create-rule.js';
 import {valueLoc} from '../../src/engine/fixer.js';
 import {guestBitness} from '../../src/knowledge/guest-os.js';
 import {applicable, roleApplies} from './util/nested.js';
+import {NO_VISITORS} from './util/visitors.js';
 
 export default createRule({
   name: 'inner-32bit-guest',
@@ -20,7 +21,7 @@ export default createRule({
     defaultSeverity: 'error',
   },
   create(context) {
-    if (!roleApplies(context, 'inner-32bit-guest')) return {};
+    if (!roleApplies(context, 'inner-32bit-guest')) return NO_VISITORS;
     return {
       root() {
         const a = applicable(context, 'inner-32bit-guest');

@@ -1,6 +1,7 @@
 /** `inner-allow-nested`: on a physical ESX 3.0 host an inner VM has `vmx.allowNested = "TRUE"` (E30-1). */
 import {createRule} from '../../src/engine/create-rule.js';
 import {applicable, checkValues, roleApplies, show} from './util/nested.js';
+import {NO_VISITORS} from './util/visitors.js';
 
 export default createRule({
   name: 'inner-allow-nested',
@@ -19,7 +20,7 @@ export default createRule({
     defaultSeverity: 'error',
   },
   create(context) {
-    if (!roleApplies(context, 'inner-allow-nested')) return {};
+    if (!roleApplies(context, 'inner-allow-nested')) return NO_VISITORS;
     return {
       root(node) {
         const a = applicable(context, 'inner-allow-nested');

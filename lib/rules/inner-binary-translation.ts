@@ -1,6 +1,7 @@
 /** `inner-binary-translation`: an inner VM on a 2008-era host must not force hardware execution (G2). */
 import {createRule} from '../../src/engine/create-rule.js';
 import {applicable, entriesWith, roleApplies, show} from './util/nested.js';
+import {NO_VISITORS} from './util/visitors.js';
 
 export default createRule({
   name: 'inner-binary-translation',
@@ -18,7 +19,7 @@ export default createRule({
     defaultSeverity: 'error',
   },
   create(context) {
-    if (!roleApplies(context, 'inner-binary-translation')) return {};
+    if (!roleApplies(context, 'inner-binary-translation')) return NO_VISITORS;
     return {
       root() {
         const a = applicable(context, 'inner-binary-translation');

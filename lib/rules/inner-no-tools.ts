@@ -6,6 +6,7 @@ import {createRule} from '../../src/engine/create-rule.js';
 import {keyLoc, valueLoc} from '../../src/engine/fixer.js';
 import {toolsTraceOf} from '../../src/knowledge/hosts.js';
 import {applicable, roleApplies, sameValue} from './util/nested.js';
+import {NO_VISITORS} from './util/visitors.js';
 
 export default createRule({
   name: 'inner-no-tools',
@@ -25,7 +26,7 @@ export default createRule({
     defaultSeverity: 'error',
   },
   create(context) {
-    if (!roleApplies(context, 'inner-no-tools')) return {};
+    if (!roleApplies(context, 'inner-no-tools')) return NO_VISITORS;
     return {
       root() {
         const a = applicable(context, 'inner-no-tools');

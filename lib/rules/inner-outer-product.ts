@@ -2,6 +2,7 @@
 import {createRule} from '../../src/engine/create-rule.js';
 import {E30, resolveHost} from '../../src/knowledge/hosts.js';
 import {applicable, roleApplies} from './util/nested.js';
+import {NO_VISITORS} from './util/visitors.js';
 
 /** "Workstation 6.0 or later, or ESX 3.5 or later", from the knowledge table. */
 const minimums = E30.minOuterProducts
@@ -23,7 +24,7 @@ export default createRule({
     defaultSeverity: 'error',
   },
   create(context) {
-    if (!roleApplies(context, 'inner-outer-product')) return {};
+    if (!roleApplies(context, 'inner-outer-product')) return NO_VISITORS;
     return {
       root(node) {
         const a = applicable(context, 'inner-outer-product');

@@ -10,6 +10,7 @@ import {decide} from '../../src/engine/settings.js';
 import {E30, HYPER_V_GUESTS, legacyOuterKey, MODERN, VHV_FULLY_SUPPORTED_FROM} from '../../src/knowledge/hosts.js';
 import type {Entry} from '../../src/syntax/types.js';
 import {applicable, checkValues, replaceOrRemove, roleApplies, sameValue, show} from './util/nested.js';
+import {NO_VISITORS} from './util/visitors.js';
 
 /** The 2008 value of an obsolete key (`TRUE`): only a key set to it does anything. */
 const obsoleteValue = (key: string) => (key.toLowerCase() === E30.innerKey.key.toLowerCase() ? E30.innerKey : legacyOuterKey(key))?.value;
@@ -39,7 +40,7 @@ export default createRule({
     defaultSeverity: 'error',
   },
   create(context) {
-    if (!roleApplies(context, 'modern-nested-virtualization')) return {};
+    if (!roleApplies(context, 'modern-nested-virtualization')) return NO_VISITORS;
     return {
       root(node) {
         const a = applicable(context, 'modern-nested-virtualization');

@@ -5,9 +5,10 @@
  */
 import {createRule} from '../../src/engine/create-rule.js';
 import {keyLoc} from '../../src/engine/fixer.js';
-import {howToSet, howToSetAll, looksNested} from '../../src/engine/settings.js';
+import {howToSet, howToSetAll, looksNested, readEvidence} from '../../src/engine/settings.js';
 import type {Entry} from '../../src/syntax/types.js';
 import {missingSettings, nestedOf, show} from './util/nested.js';
+import {NO_VISITORS} from './util/visitors.js';
 
 const written = (e: Entry) => `\`${show({key: e.key, value: e.value})}\``;
 const list = (xs: string[], word = 'and') => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} ${word} ${xs[xs.length - 1]}`);
@@ -30,7 +31,7 @@ export default createRule({
   create(context) {
     const role = context.settings.role;
     // a file that is not nested, by its role or (without one) by its keys, has nothing to visit
-    if (role === 'none' || (!role && !looksNested(nestedOf(context).evidence))) return {};
+    if (role === 'none' || (!role && !looksNested(readEvidence(context.tree)))) return NO_VISITORS;
     return {
       root(node) {
         const nested = nestedOf(context);

@@ -2,6 +2,7 @@
 import {createRule} from '../../src/engine/create-rule.js';
 import {isEsxiGuest, NESTED_INFO} from '../../src/knowledge/hosts.js';
 import {decideNeed, nestedOf} from './util/nested.js';
+import {NO_VISITORS} from './util/visitors.js';
 
 const lowerFirst = (s: string) => s[0].toLowerCase() + s.slice(1);
 
@@ -21,7 +22,7 @@ export default createRule({
   },
   create(context) {
     const role = context.settings.role;
-    if (role !== 'outer' && role !== 'inner') return {};
+    if (role !== 'outer' && role !== 'inner') return NO_VISITORS;
     return {
       root(node) {
         const nested = nestedOf(context);

@@ -1,5 +1,6 @@
 /** `no-bom`: a UTF-8 byte-order mark at the start of the file (VMware was reported to call such a file corrupted). */
 import {createRule} from '../../src/engine/create-rule.js';
+import {NO_VISITORS} from './util/visitors.js';
 
 export default createRule({
   name: 'no-bom',
@@ -16,7 +17,7 @@ export default createRule({
     defaultSeverity: 'warn',
   },
   create(context) {
-    if (!context.tree.bom) return {};
+    if (!context.tree.bom) return NO_VISITORS;
     return {
       root(node) {
         // the parser keeps the mark out of the first line: it is the first UTF-16 unit of the text

@@ -2,6 +2,7 @@
 import {createRule} from '../../src/engine/create-rule.js';
 import {keyLoc} from '../../src/engine/fixer.js';
 import {duplicateKeys} from '../../src/syntax/lookup.js';
+import {NO_VISITORS} from './util/visitors.js';
 
 export default createRule({
   name: 'no-duplicate-keys',
@@ -21,7 +22,7 @@ export default createRule({
   create(context) {
     // most files have no duplicate key, and then there is nothing to visit
     const earlierOf = duplicateKeys(context.tree);
-    if (earlierOf === null) return {};
+    if (earlierOf === null) return NO_VISITORS;
     return {
       entry(node) {
         const earlier = earlierOf.get(node);

@@ -6,6 +6,7 @@ import {createRule} from '../../src/engine/create-rule.js';
 import {legacyOuterKey, OUTER_KEY_NOTES} from '../../src/knowledge/hosts.js';
 import type {Entry} from '../../src/syntax/types.js';
 import {applicable, checkValues, replaceOrRemove, roleApplies, sameValue, show} from './util/nested.js';
+import {NO_VISITORS} from './util/visitors.js';
 
 export default createRule({
   name: 'outer-virtualization-keys',
@@ -27,7 +28,7 @@ export default createRule({
     defaultSeverity: 'error',
   },
   create(context) {
-    if (!roleApplies(context, 'outer-virtualization-keys')) return {};
+    if (!roleApplies(context, 'outer-virtualization-keys')) return NO_VISITORS;
     return {
       root(node) {
         const a = applicable(context, 'outer-virtualization-keys');

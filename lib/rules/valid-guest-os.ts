@@ -2,7 +2,7 @@
 import {createRule} from '../../src/engine/create-rule.js';
 import {valueLoc} from '../../src/engine/fixer.js';
 import {isKnownGuestOs, looksLikeNewerGuestOs, nearestGuestOs} from '../../src/knowledge/guest-os.js';
-import {keyEquals} from '../../src/syntax/lookup.js';
+import {NO_VISITORS} from './util/visitors.js';
 
 export default createRule({
   name: 'valid-guest-os',
@@ -22,11 +22,12 @@ export default createRule({
     defaultSeverity: 'warn',
   },
   create(context) {
-    // a file without `guestOS` has nothing to visit
-    if (context.getEntry('guestOS') === undefined) return {};
+    // the `guestOS` entries are known up front: a file without one has nothing to visit
+    const guests = context.getEntries('guestOS');
+    if (guests.length === 0) return NO_VISITORS;
     return {
       entry(node) {
-        if (!keyEquals(node.key, 'guestOS')) return;
+        if (!guests.includes(node)) return;
         const value = node.value.trim();
         const loc = valueLoc(node);
         if (value === '') {

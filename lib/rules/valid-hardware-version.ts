@@ -2,7 +2,7 @@
 import {createRule} from '../../src/engine/create-rule.js';
 import {valueLoc} from '../../src/engine/fixer.js';
 import {isKnownHwVersion, MAX_KNOWN_HW_VERSION} from '../../src/knowledge/hardware.js';
-import {keyEquals} from '../../src/syntax/lookup.js';
+import {NO_VISITORS} from './util/visitors.js';
 
 export default createRule({
   name: 'valid-hardware-version',
@@ -20,11 +20,12 @@ export default createRule({
     defaultSeverity: 'error',
   },
   create(context) {
-    // a file without `virtualHW.version` has nothing to visit
-    if (context.getEntry('virtualHW.version') === undefined) return {};
+    // the `virtualHW.version` entries are known up front: a file without one has nothing to visit
+    const versions = context.getEntries('virtualHW.version');
+    if (versions.length === 0) return NO_VISITORS;
     return {
       entry(node) {
-        if (!keyEquals(node.key, 'virtualHW.version')) return;
+        if (!versions.includes(node)) return;
         const loc = valueLoc(node);
         const value = node.value.trim();
         // VMware parses with strtol(…, 0): `010` is octal 8 and `0x10` is 16, so only plain decimals are safe
