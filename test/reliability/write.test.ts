@@ -1,6 +1,5 @@
 /** --fix writes: atomic, never over a changed file, never a temp file left after an error. */
 import fs from 'node:fs';
-import fsp from 'node:fs/promises';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from '@jest/globals';
 import {InputError, readVmxFile} from '../../src/io/read.js';
@@ -24,21 +23,23 @@ const leftovers = () => fs.readdirSync(dir).filter((n) => TEMP_FILE.test(n) || n
 const bytes = (t: string) => new Uint8Array(Buffer.from(t));
 const ioError = (code: string) => Object.assign(new Error(`${code}: simulated`), {code});
 
-/** Real fs, with one file-handle method or one call replaced. */
-function failing(step: 'writeFile' | 'sync' | 'chmod', code: string): WriteOps {
+/** Real fs, with one call on the temp file's descriptor failing. */
+function failing(step: 'write' | 'fsync' | 'fchmod', code: string): WriteOps {
+  let tempFd = -1;
+  const fail = <A extends unknown[], R>(real: (fd: number, ...rest: A) => R) => (fd: number, ...rest: A): R => {
+    if (fd === tempFd) throw ioError(code);
+    return real(fd, ...rest);
+  };
   return {
     ...nodeWriteOps,
-    async open(f, flags, mode) {
-      const handle = await fsp.open(f, flags, mode);
-      if (!TEMP_FILE.test(path.basename(f))) return handle;
-      return new Proxy(handle, {
-        get(target, key) {
-          if (key === step) return async () => Promise.reject(ioError(code));
-          const value = Reflect.get(target, key);
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
-      });
+    open(f, flags, mode) {
+      const fd = nodeWriteOps.open(f, flags, mode);
+      if (TEMP_FILE.test(path.basename(f))) tempFd = fd;
+      return fd;
     },
+    ...(step === 'fsync'
+      ? {fsync: async (fd: number) => (fd === tempFd ? Promise.reject(ioError(code)) : nodeWriteOps.fsync(fd))}
+      : {[step]: fail(nodeWriteOps[step] as (fd: number, ...rest: unknown[]) => void)}),
   };
 }
 
@@ -99,10 +100,10 @@ describe('writeFixed', () => {
     const read = await readVmxFile(file);
     const ops: WriteOps = {
       ...nodeWriteOps,
-      async open(f, flags, mode) {
-        const handle = await fsp.open(f, flags, mode);
+      open(f, flags, mode) {
+        const fd = nodeWriteOps.open(f, flags, mode);
         if (TEMP_FILE.test(path.basename(f))) fs.writeFileSync(file, 'edited = "meanwhile"\n'); // someone saves in between
-        return handle;
+        return fd;
       },
     };
     await expect(writeFixed(file, bytes(AFTER), read, ops)).rejects.toThrow(/changed on disk/);
@@ -118,9 +119,9 @@ describe('writeFixed', () => {
   });
 
   it.each([
-    ['writeFile', 'ENOSPC', 'no space left on the device'],
-    ['chmod', 'EPERM', 'permission denied'],
-    ['sync', 'EIO', 'input/output error'],
+    ['write', 'ENOSPC', 'no space left on the device'],
+    ['fchmod', 'EPERM', 'permission denied'],
+    ['fsync', 'EIO', 'input/output error'],
   ] as const)('a %s failure (%s) leaves the original untouched and removes the temp file', async (step, code, text) => {
     const read = await readVmxFile(file);
     await expect(writeFixed(file, bytes(AFTER), read, failing(step, code))).rejects.toThrow(`cannot write the fix: writing failed, the file is unchanged: ${text}`);
@@ -130,7 +131,12 @@ describe('writeFixed', () => {
 
   it('a failing rename (EXDEV) leaves the original untouched and removes the temp file', async () => {
     const read = await readVmxFile(file);
-    const ops: WriteOps = {...nodeWriteOps, rename: async () => Promise.reject(ioError('EXDEV'))};
+    const ops: WriteOps = {
+      ...nodeWriteOps,
+      rename: () => {
+        throw ioError('EXDEV');
+      },
+    };
     await expect(writeFixed(file, bytes(AFTER), read, ops)).rejects.toThrow('cannot write the fix: writing failed, the file is unchanged: cannot rename across file systems');
     expect(fs.readFileSync(file, 'utf8')).toBe(BEFORE);
     expect(leftovers()).toEqual([]);
@@ -138,7 +144,12 @@ describe('writeFixed', () => {
 
   it('a temp file that cannot be created (EACCES on the directory) is one clear error', async () => {
     const read = await readVmxFile(file);
-    const ops: WriteOps = {...nodeWriteOps, open: async () => Promise.reject(ioError('EACCES'))};
+    const ops: WriteOps = {
+      ...nodeWriteOps,
+      open: () => {
+        throw ioError('EACCES');
+      },
+    };
     await expect(writeFixed(file, bytes(AFTER), read, ops)).rejects.toThrow(`cannot write the fix: cannot create a temporary file in ${fs.realpathSync(dir)}: permission denied`);
     expect(fs.readFileSync(file, 'utf8')).toBe(BEFORE);
   });
@@ -151,23 +162,27 @@ describe('writeFixed: directory fsyncs', () => {
     const reads = await Promise.all(files.map((f) => readVmxFile(f)));
     const events: string[] = [];
     const real = fs.realpathSync(dir);
+    const dirFds = new Set<number>();
     const ops: WriteOps = {
       ...nodeWriteOps,
-      async rename(from, to) {
-        await fsp.rename(from, to);
+      rename(from, to) {
+        nodeWriteOps.rename(from, to);
         events.push(`rename ${path.basename(to)}`);
       },
-      async open(f, flags, mode) {
-        const handle = await fsp.open(f, flags, mode);
-        if (f !== real) return handle;
-        events.push('dir-sync start');
-        return new Proxy(handle, {
-          get(target, key) {
-            const value = Reflect.get(target, key);
-            if (key === 'sync') return async () => (await value.call(target), events.push('dir-sync end'));
-            return typeof value === 'function' ? value.bind(target) : value;
-          },
-        });
+      open(f, flags, mode) {
+        const fd = nodeWriteOps.open(f, flags, mode);
+        if (f === real) dirFds.add(fd);
+        return fd;
+      },
+      async fsync(fd) {
+        const isDir = dirFds.has(fd);
+        if (isDir) events.push('dir-sync start');
+        await nodeWriteOps.fsync(fd);
+        if (isDir) events.push('dir-sync end');
+      },
+      close(fd) {
+        dirFds.delete(fd);
+        nodeWriteOps.close(fd);
       },
     };
     await Promise.all(files.map((f, i) => writeFixed(f, bytes(AFTER), reads[i], ops).then(() => events.push(`done ${path.basename(f)}`))));
