@@ -6,11 +6,14 @@
 import {createRule} from '../../src/engine/create-rule.js';
 import {valueLoc} from '../../src/engine/fixer.js';
 import {canonicalGuestOs} from '../../src/knowledge/guest-os.js';
-import {decide} from '../../src/engine/settings.js';
+import {decide, type Scenario} from '../../src/engine/settings.js';
 import {E30, HYPER_V_GUESTS, legacyOuterKey, MODERN, VHV_FULLY_SUPPORTED_FROM} from '../../src/knowledge/hosts.js';
 import type {Entry} from '../../src/syntax/types.js';
 import {applicable, checkValues, replaceOrRemove, roleApplies, sameValue, show} from './util/nested.js';
 import {NO_VISITORS} from './util/visitors.js';
+
+/** Whether the host is one where VMware calls virtualized HV not fully supported (one function: `decide` remembers its answers). */
+const partlySupported = (s: Scenario) => s.host.vhvFullySupported === false;
 
 /** The 2008 value of an obsolete key (`TRUE`): only a key set to it does anything. */
 const obsoleteValue = (key: string) => (key.toLowerCase() === E30.innerKey.key.toLowerCase() ? E30.innerKey : legacyOuterKey(key))?.value;
@@ -74,7 +77,7 @@ export default createRule({
           context.report({node: hw.entry, loc: valueLoc(hw.entry), messageId, data: {version: hw.version, where, min: a.value.minHw}});
         }
         // the wording of the table, only when the host (or every candidate) says so
-        const partly = decide(nested, (s) => s.host.vhvFullySupported === false);
+        const partly = decide(nested, partlySupported);
         if (partly.known && partly.value) context.report({node, messageId: 'notFullySupported', data: {where, from: VHV_FULLY_SUPPORTED_FROM}, info: true});
         const hostConfig = a.value.hostConfig;
         for (const k of hostConfig?.keys ?? []) {

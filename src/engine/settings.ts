@@ -212,6 +212,14 @@ function narrowedFor(hw: number): readonly HostRow[] {
   return rows;
 }
 
+/** `[row]`, the same frozen list each time (so that `decide` knows contexts of one host as one shape). */
+const singles = new Map<HostRow, readonly HostRow[]>();
+function oneRow(row: HostRow): readonly HostRow[] {
+  let list = singles.get(row);
+  if (list === undefined) singles.set(row, (list = Object.freeze([row])));
+  return list;
+}
+
 /** The nested context of a file (computed once per tree and settings; shared, do not change it). */
 export function nestedContext(tree: Root, settings: ResolvedSettings): NestedContext {
   const hit = cache.get(tree);
@@ -219,7 +227,7 @@ export function nestedContext(tree: Root, settings: ResolvedSettings): NestedCon
   const evidence = readEvidence(tree);
   const host = settings.host ? resolveHost(settings.host) : undefined;
   const outerProduct = settings.outerProduct ? resolveHost(settings.outerProduct) : undefined;
-  const context: NestedContext = {settings, evidence, hosts: host ? [host] : HOSTS, outerProducts: outerProduct ? [outerProduct] : HOSTS};
+  const context: NestedContext = {settings, evidence, hosts: host ? oneRow(host) : HOSTS, outerProducts: outerProduct ? oneRow(outerProduct) : HOSTS};
   // an outer VM runs on the physical host; an inner VM on the outer guest product
   const dim = settings.role === 'outer' ? 'host' : settings.role === 'inner' ? 'outerProduct' : undefined;
   if (dim && evidence.hwVersion && !(dim === 'host' ? host : outerProduct)) {
@@ -265,6 +273,40 @@ function optionsFor(context: NestedContext, dim: ContextDim, pick: Partial<Recor
  * "inference only where unambiguous". Otherwise it names the setting to ask for.
  */
 export function decide<T>(context: NestedContext, check: (s: Scenario) => T): Decision<T> {
+  // a repository's files share a handful of context shapes: decide each (check, shape) once
+  const shape = shapeOf(context);
+  let byShape = decisions.get(check);
+  const known = byShape?.get(shape);
+  if (known !== undefined) return known as Decision<T>;
+  const decision = decideUncached(context, check);
+  if (byShape === undefined) decisions.set(check, (byShape = new Map()));
+  if (byShape.size < 1000) byShape.set(shape, decision);
+  return decision;
+}
+
+/** Decisions made, per check and per context shape: shared, never changed. */
+const decisions = new WeakMap<object, Map<string, Decision<unknown>>>();
+const listIds = new WeakMap<readonly HostRow[], number>();
+let listCount = 0;
+
+/**
+ * All that `decide` reads of a context, as a string: the candidate lists (by identity: the lists
+ * `nestedContext` makes are shared, see `oneRow`), the CPU and AMD family given, the host given
+ * (named when no check reads the host), and what narrowed the candidates (named in `where`).
+ */
+function shapeOf(context: NestedContext): string {
+  const s = context.settings;
+  const n = context.narrowedBy;
+  return `${listId(context.hosts)} ${listId(context.outerProducts)} ${s.cpu ?? ''} ${s.amdFamily ?? ''} ${s.host ?? ''} ${n ? `${n.dim} ${n.version}` : ''}`;
+}
+
+function listId(list: readonly HostRow[]): number {
+  let id = listIds.get(list);
+  if (id === undefined) listIds.set(list, (id = ++listCount));
+  return id;
+}
+
+function decideUncached<T>(context: NestedContext, check: (s: Scenario) => T): Decision<T> {
   const results: Array<{pick: Partial<Record<ContextDim, unknown>>; key: string; value: T}> = [];
   let firstBranch: ContextDim | undefined;
   const todo: Array<Partial<Record<ContextDim, unknown>>> = [{}];

@@ -101,16 +101,9 @@ export function roleApplies(context: AnyContext, id: NestedRuleId): boolean {
   return role !== undefined && role !== 'none' && (NEEDS[id] as Need<unknown>).roles.includes(role);
 }
 
-/** Decisions of the `NEEDS` checks, per nested context: a check is asked by its rule and by `nested-context`. */
-const decisions = new WeakMap<NestedContext, Map<NestedRuleId, Decision<unknown>>>();
-
-/** `decide` for one rule's need, worked out once per file context. */
+/** `decide` for one rule's need (remembered per context shape, see `decide`). */
 export function decideNeed<K extends NestedRuleId>(nested: NestedContext, id: K): Decision<ValueOf<K> | null> {
-  let byId = decisions.get(nested);
-  if (byId === undefined) decisions.set(nested, (byId = new Map()));
-  let d = byId.get(id);
-  if (d === undefined) byId.set(id, (d = decide(nested, (NEEDS[id] as Need<unknown>).check)));
-  return d as Decision<ValueOf<K> | null>;
+  return decide(nested, (NEEDS[id] as Need<unknown>).check) as Decision<ValueOf<K> | null>;
 }
 
 /**
