@@ -3,7 +3,7 @@
  * only where the candidates agree on what a check needs (src/engine/settings.ts).
  */
 import {describe, expect, it} from '@jest/globals';
-import {decide, howToSetAll, inferRole, looksNested, nestedContext, productsForHwVersion, readEvidence} from '../../src/engine/settings.js';
+import {decide, howToSetAll, inferRole, looksNested, nestedContext, productsForHwVersion, readEvidence, type Scenario} from '../../src/engine/settings.js';
 import type {ResolvedSettings} from '../../src/engine/types.js';
 import {parse} from '../../src/syntax/index.js';
 import {ids, lintNested} from './_helpers.js';
@@ -76,6 +76,36 @@ describe('decide: only where the candidates agree', () => {
 
   it('a check that reads nothing needs nothing', () => {
     expect(decide(ctx(''), () => 42)).toEqual({known: true, value: 42, where: 'this host'});
+  });
+
+  it('remembers an answer per check and context shape, never across shapes', () => {
+    // one check function (remembered) against a fresh wrapper each time (never remembered), interleaved
+    const check = (s: Scenario) => [s.host.family, s.host[s.cpu].ok, s.amdFamily];
+    const product = (s: Scenario) => s.outerProduct.product;
+    const shapes: Array<[string, Omit<ResolvedSettings, 'sources'>]> = [
+      ['virtualHW.version = "7"\n', {role: 'outer'}],
+      ['virtualHW.version = "6"\n', {role: 'outer', cpu: 'intel'}],
+      ['virtualHW.version = "7"\n', {role: 'inner'}],
+      ['virtualHW.version = "7"\n', {role: 'outer', host: 'esx-4.0'}],
+      ['', {role: 'outer', host: 'esx-4.0', cpu: 'amd'}],
+      ['', {role: 'outer', host: 'esx-4.0', cpu: 'amd', amdFamily: '10h'}],
+      ['', {role: 'outer', host: 'workstation-6.5', cpu: 'intel'}],
+      ['', {role: 'inner', host: 'esx-3.0', outerProduct: 'workstation-6.0'}],
+      ['', {role: 'inner', host: 'esx-3.0', outerProduct: 'esx-3.5'}],
+      ['', {role: 'inner', host: 'esx-3.0'}],
+    ];
+    for (let round = 0; round < 2; round++) {
+      for (const [text, settings] of shapes) {
+        for (const f of [check, product] as Array<(s: Scenario) => unknown>) {
+          expect([text, settings, decide(ctx(text, settings), f)]).toEqual([text, settings, decide(ctx(text, settings), (s) => f(s))]);
+        }
+      }
+    }
+    expect(decide(ctx('', {role: 'outer', host: 'esx-4.0', cpu: 'amd', amdFamily: '10h'}), check)).toEqual({
+      known: true,
+      value: ['legacy', true, '10h'],
+      where: 'esx-4.0/amd',
+    });
   });
 });
 
