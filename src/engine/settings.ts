@@ -107,7 +107,7 @@ const OUTER_HINTS = lowerHints(ROLE_HINT_KEYS.outer);
 const INNER_HINTS = lowerHints(ROLE_HINT_KEYS.inner);
 
 /** The keys a file's evidence reads, looked up in one pass: the role hints, then `guestOS`, `virtualHW.version`, `encryption.data`. */
-const EVIDENCE_KEYS = [...OUTER_HINTS, ...INNER_HINTS].map((h) => h.key).concat(['guestos', 'virtualhw.version', 'encryption.data']);
+const EVIDENCE_KEYS: readonly string[] = Object.freeze([...OUTER_HINTS, ...INNER_HINTS].map((h) => h.key).concat(['guestos', 'virtualhw.version', 'encryption.data']));
 const GUEST = OUTER_HINTS.length + INNER_HINTS.length;
 
 /** The entries whose key and value match one of the hints, hint by hint (in the hints' order); `found[from + i]` holds hint i's entries. */

@@ -107,6 +107,37 @@ function lowerKey(key: string): string {
   return id === -1 ? key.toLowerCase() : lowerOfId[id];
 }
 
+/**
+ * How `getAll` finds a list of distinct ASCII keys in one pass: an ASCII key is only the lower-case
+ * form of a key of its own length (see `entriesWithLowerKey`), so the keys are chained by length:
+ * `first[length]`, then `next[j]` (-1 ends a chain).
+ */
+interface Plan {
+  first: Int32Array;
+  next: Int32Array;
+}
+const plans = new WeakMap<readonly string[], Plan | null>();
+
+/** The plan for a frozen list of keys (worked out once), `undefined` for any other list. */
+function planOf(keys: readonly string[]): Plan | undefined {
+  if (!Object.isFrozen(keys)) return undefined;
+  let plan = plans.get(keys);
+  if (plan === undefined) {
+    plan = null;
+    if (keys.every(isAscii) && new Set(keys).size === keys.length) {
+      const first = new Int32Array(Math.max(0, ...keys.map((k) => k.length)) + 1).fill(-1);
+      const next = new Int32Array(keys.length);
+      for (let j = keys.length - 1; j >= 0; j--) {
+        next[j] = first[keys[j].length];
+        first[keys[j].length] = j;
+      }
+      plan = {first, next};
+    }
+    plans.set(keys, plan);
+  }
+  return plan ?? undefined;
+}
+
 /** Marks a key known to have no entry, in an index that is not complete yet. */
 const ABSENT: Entry[] = [];
 
@@ -137,6 +168,19 @@ class EntryIndex extends Map<string, Entry[]> {
   /** `get` for several keys, those not asked yet found in one pass over the lines. */
   getAll(keys: readonly string[]): Array<Entry[] | undefined> {
     const out = new Array<Entry[] | undefined>(keys.length);
+    // a fresh index and a frozen list of keys (role inference asks one for every file): the plan is made once
+    const plan = !this.complete && this.sizeOfMap() === 0 ? planOf(keys) : undefined;
+    if (plan !== undefined) {
+      const {first, next} = plan;
+      for (const n of this.tree.children) {
+        if (n.type !== 'entry' || n.key.length >= first.length) continue;
+        for (let j = first[n.key.length]; j !== -1; j = next[j]) {
+          if (lowerEquals(n.key, keys[j])) (out[j] ??= []).push(n);
+        }
+      }
+      for (let j = 0; j < keys.length; j++) super.set(keys[j], out[j] ?? ABSENT);
+      return out;
+    }
     let pending: number[] | undefined;
     for (let j = 0; j < keys.length; j++) {
       const known = this.complete ? undefined : super.get(keys[j]);

@@ -105,6 +105,14 @@ describe('key look-ups agree with toLowerCase', () => {
       const fresh = parse(text);
       indexEntries(fresh).get(many[0]);
       for (const t of [parse(text), fresh, tree]) expect(getEntriesOfKeys(t, many).map(lines)).toEqual(manyWant);
+      // a frozen list of distinct ASCII keys on a fresh tree takes the planned pass (as role inference does)
+      const planned = Object.freeze([...new Set(many)].filter((k) => /^[\x00-\x7f]*$/.test(k)));
+      const planned2 = Object.freeze([...planned, 'zz', 'a.b']);
+      for (const keysList of [planned, planned2, planned]) {
+        const t = parse(text);
+        expect(getEntriesOfKeys(t, keysList).map(lines)).toEqual(keysList.map((k) => lines(naive.get(k))));
+        expect(keysList.map((k) => lines(indexEntries(t).get(k)))).toEqual(keysList.map((k) => lines(naive.get(k))));
+      }
       // reading more than `get` makes the whole index, in file order
       expect([...index]).toEqual([...naive]);
       expect(index.size).toBe(naive.size);
