@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import type {FileConfig} from './config/config-array.js';
-import type {LintResult} from './engine/types.js';
+import type {LintMessage, LintResult, TextEdit} from './engine/types.js';
 import type {FileIdentity} from './io/read.js';
 
 // node:crypto costs start-up time: loaded on first use (a run without --cache never hashes)
@@ -53,22 +53,34 @@ interface CacheFile {
   files: FileRow[];
 }
 
-/** Plain JSON data, copied (a replayed result gets objects of its own, not ones it shares with other files). */
-function copyJson<T>(value: T): T {
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) {
-    const out = new Array(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = copyJson(value[i]);
-    return out as T;
-  }
-  const out: Record<string, unknown> = {};
-  for (const key in value) out[key] = copyJson((value as Record<string, unknown>)[key]);
-  return out as T;
+type StoredMessage = LintMessage & {suppressions?: Array<{kind: 'directive'; justification: string}>};
+
+function copyEdit(edit: TextEdit): TextEdit {
+  return {...edit, range: edit.range.slice() as TextEdit['range']};
 }
 
-/** A cached result as a replay hands it out: its own copy (entries share results, see CacheFile). */
+function copyMessage<M extends StoredMessage>(message: M): M {
+  const copy = {...message};
+  if (message.fix) copy.fix = copyEdit(message.fix);
+  if (message.suggestions) copy.suggestions = message.suggestions.map((s) => ({...s, fix: copyEdit(s.fix)}));
+  if (message.suppressions) copy.suppressions = message.suppressions.map((s) => ({...s}));
+  return copy;
+}
+
+/** A cached result as a replay hands it out: its own objects (entries with the same result share one, see CacheFile). */
 export function copyResult(result: CachedResult): CachedResult {
-  return copyJson(result);
+  return {
+    ...result,
+    messages: result.messages.map(copyMessage),
+    suppressedMessages: result.suppressedMessages.map(copyMessage),
+    usedDeprecatedRules: result.usedDeprecatedRules.map((u) => ({...u, replacedBy: u.replacedBy.slice()})),
+  };
+}
+
+/** Whether a parsed result has the arrays a replay copies (a hand-edited or damaged file may not). */
+function isResult(value: unknown): value is CachedResult {
+  const r = value as CachedResult | null;
+  return typeof r === 'object' && r !== null && Array.isArray(r.messages) && Array.isArray(r.suppressedMessages) && Array.isArray(r.usedDeprecatedRules);
 }
 
 /** What the stat says about a cached file. */
@@ -130,7 +142,7 @@ export class LintCache {
       const config = Array.isArray(row) && row.length === 8 && typeof row[0] === 'string' ? configs[row[6]] : undefined;
       const result = config === undefined ? undefined : results[row[7]];
       // a damaged entry is forgotten (its file is linted again), not trusted
-      if (typeof config !== 'string' || typeof result !== 'object' || result === null || !Array.isArray(result.messages)) {
+      if (typeof config !== 'string' || !isResult(result)) {
         this.changed = true;
         continue;
       }

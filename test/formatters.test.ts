@@ -544,7 +544,7 @@ describe('github', () => {
 // ---------------------------------------------------------------------------------------------
 // Reports written in pieces (the CLI writes them as they come): byte for byte the whole string.
 
-describe('formatChunks (json, sarif): the pieces join to exactly the formatted text', () => {
+describe('formatChunks (json, sarif, stylish): the pieces join to exactly the formatted text', () => {
   const many: LintResult[] = Array.from({length: 40}, (_, i) => ({...resultA, filePath: path.join(cwd, `vms/vm-${i}.vmx`)}));
   const cases: Array<[string, LintResult[]]> = [
     ['the sample results', results],
@@ -554,7 +554,7 @@ describe('formatChunks (json, sarif): the pieces join to exactly the formatted t
     ['many files', [...many, clean, broken, ...many]],
   ];
   it.each(cases)('%s', async (_name, list) => {
-    for (const name of ['json', 'sarif'] as const) {
+    for (const name of ['json', 'sarif', 'stylish'] as const) {
       const module = await import(`../src/formatters/${name}.js`);
       const pieces = [...module.formatChunks(list, context)] as string[];
       expect(pieces.join('')).toBe(module.format(list, context));

@@ -34,29 +34,10 @@ const ANSI = {
 /** A line break as vfile-reporter splits a message's text on it. */
 const EOL = /\r?\n|\r/;
 
-/** One message, as vfile-reporter orders and prints it. */
-interface Row {
-  line: number;
-  column: number;
-  kind: Kind;
-  ruleId: string;
-  /** The message text (with its suggestion hint): the sort key. */
-  reason: string;
-  /** The cells: place (`line:column[-endLine:endColumn]`), label, the text's first line. */
-  place: string;
-  label: string;
-  first: string;
-  /** The text's other lines, printed below the row. */
-  rest: string[] | undefined;
-  /** Display widths of place, first and ruleId. */
-  placeWidth: number;
-  firstWidth: number;
-  ruleWidth: number;
-}
-
+/** A file with messages: its name (relative path) and its messages in the report's order. */
 interface FileBlock {
   name: string;
-  rows: Row[];
+  messages: readonly LintMessage[];
   hasError: boolean;
 }
 
@@ -71,27 +52,43 @@ function index(value: unknown): number | 1 {
   return value && typeof value === 'number' ? value : 1;
 }
 
+/** The line and column vfile-reporter sorts by and prints (at least 1). */
+const lineOf = (message: LintMessage): number => Math.max(1, message.line || 1);
+const columnOf = (message: LintMessage): number => Math.max(1, message.column || 1);
+
+/** The place cell: `line:column` or `line:column-endLine:endColumn`. */
 function placeText(message: LintMessage): string {
-  const start = `${Math.max(1, message.line || 1)}:${Math.max(1, message.column || 1)}`;
+  const start = `${lineOf(message)}:${columnOf(message)}`;
   if (message.endLine === undefined || message.endColumn === undefined) return start;
   return `${start}-${index(message.endLine)}:${index(message.endColumn)}`;
 }
 
-/** Whether every character is printable ASCII (string-width measures those one column each). */
-function isPrintableAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e) return false;
-  }
-  return true;
+/** The length of a number's decimal text: for the usual small positive integers without making the text. */
+function numberWidth(n: number): number {
+  if (n >= 1 && n < 1e6 && Number.isInteger(n)) return n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n < 10000 ? 4 : n < 100000 ? 5 : 6;
+  return String(n).length;
 }
 
-/** Display width of a cell; `plain` is its text without the ANSI codes this module adds. */
-function width(cell: string, plain: string = cell): number {
-  return isPrintableAscii(plain) ? plain.length : stringWidth(cell);
+/** The place cell's width (its text is printable ASCII). */
+function placeWidth(message: LintMessage): number {
+  const start = numberWidth(lineOf(message)) + 1 + numberWidth(columnOf(message));
+  if (message.endLine === undefined || message.endColumn === undefined) return start;
+  return start + 2 + numberWidth(index(message.endLine)) + numberWidth(index(message.endColumn));
 }
 
-/** ECMA-402 defines `a.localeCompare(b)` as this collator's compare: one collator, the same order. */
+/** A character that is not printable ASCII (string-width measures printable ASCII one column each). */
+const NOT_PRINTABLE_ASCII = /[^\u0020-\u007E]/;
+
+/** Display width of a cell. */
+function width(cell: string): number {
+  return NOT_PRINTABLE_ASCII.test(cell) ? stringWidth(cell) : cell.length;
+}
+
+/**
+ * `a.localeCompare(b)`: ECMA-402 defines it as a default collator's compare, so one collator gives
+ * the same order without a collator per call (V8 compares one-byte strings fast; creating the
+ * collator costs ~6 ms, paid only when a report has something to order).
+ */
 let collator: Intl.Collator | undefined;
 function localeCompare(a: string, b: string): number {
   return a === b ? 0 : (collator ??= new Intl.Collator()).compare(a, b);
@@ -100,18 +97,20 @@ function localeCompare(a: string, b: string): number {
 const KIND_ORDER: Record<Kind, number> = {error: 0, warning: 1, info: 2};
 
 /** vfile-sort's compareMessage (its `source` is `vmxlint` for every message). */
-function compareRows(a: Row, b: Row): number {
-  return a.line - b.line || a.column - b.column || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || localeCompare(a.ruleId, b.ruleId) || localeCompare(a.reason, b.reason);
+function compareMessages(a: LintMessage, b: LintMessage): number {
+  return (
+    lineOf(a) - lineOf(b) ||
+    columnOf(a) - columnOf(b) ||
+    KIND_ORDER[messageKind(a)] - KIND_ORDER[messageKind(b)] ||
+    localeCompare(a.ruleId || '', b.ruleId || '') ||
+    localeCompare(reason(a), reason(b))
+  );
 }
 
-/** Array#sort is stable: an array already in order stays as it is, so only unsorted ones are sorted. */
-function sortInPlace<T>(list: T[], compare: (a: T, b: T) => number): void {
-  for (let i = 1; i < list.length; i++) {
-    if (compare(list[i - 1], list[i]) > 0) {
-      list.sort(compare);
-      return;
-    }
-  }
+/** Whether a list is in order (then a stable sort would leave it as it is). */
+function inOrder<T>(list: readonly T[], compare: (a: T, b: T) => number): boolean {
+  for (let i = 1; i < list.length; i++) if (compare(list[i - 1], list[i]) > 0) return false;
+  return true;
 }
 
 /** vfile-reporter's formatReason: bold text, code spans (matched runs of backticks) in cyan. */
@@ -148,122 +147,141 @@ function colourReason(text: string): string {
   return ANSI.bold + out + text.slice(textStart) + ANSI.normal;
 }
 
-/** A row for a message: its cells, their widths, and its place in the order. */
-function makeRow(message: LintMessage, kind: Kind, color: boolean): Row {
-  const text = reason(message);
-  let first = text;
-  let rest: string[] | undefined;
-  const match = text.includes('\n') || text.includes('\r') ? EOL.exec(text) : null;
-  if (match) {
-    // cut as vfile-reporter cuts it (after a CRLF's CR: the rest then starts with an empty line)
-    rest = text.slice(match.index + 1).split(EOL);
-    first = text.slice(0, match.index);
-  }
-  const place = placeText(message);
-  const ruleId = message.ruleId || '';
-  const cell = color ? colourReason(first) : first;
-  return {
-    line: Math.max(1, message.line || 1),
-    column: Math.max(1, message.column || 1),
-    kind,
-    ruleId,
-    reason: text,
-    place,
-    label: color ? `${kind === 'error' ? ANSI.red : ANSI.yellow}${kind}${ANSI.reset}` : kind,
-    first: cell,
-    rest,
-    placeWidth: width(place),
-    firstWidth: width(cell, first),
-    ruleWidth: width(ruleId),
-  };
+/** Where vfile-reporter cuts a message's text: the first line goes in the row, the rest below it. */
+function lineBreak(text: string): RegExpExecArray | null {
+  return text.includes('\n') || text.includes('\r') ? EOL.exec(text) : null;
 }
+
+/** The text's first line. */
+function firstLine(text: string): string {
+  const match = lineBreak(text);
+  return match ? text.slice(0, match.index) : text;
+}
+
+/** The text's other lines (after a CRLF's CR, as vfile-reporter cuts it: the rest then starts with an empty line). */
+function otherLines(text: string): string[] | undefined {
+  const match = lineBreak(text);
+  return match ? text.slice(match.index + 1).split(EOL) : undefined;
+}
+
+/** The first line's cell: bold, with code spans, in colour. */
+function firstCell(first: string, color: boolean): string {
+  return color ? colourReason(first) : first;
+}
+
+/** The first line's cell's width (colour codes take no room). */
+function firstWidth(first: string, color: boolean): number {
+  return NOT_PRINTABLE_ASCII.test(first) ? stringWidth(firstCell(first, color)) : first.length;
+}
+
+const LABELS: Record<Kind, {plain: string; color: string}> = {
+  error: {plain: 'error', color: `${ANSI.red}error${ANSI.reset}`},
+  warning: {plain: 'warning', color: `${ANSI.yellow}warning${ANSI.reset}`},
+  info: {plain: 'info', color: `${ANSI.yellow}info${ANSI.reset}`},
+};
 
 /**
- * The report without vfile-reporter's closing line: a line per file (a blank line between files),
- * a row per message with its cells padded to their column's widest plus one, trailing white
- * space trimmed (the last cell, `vmxlint`, is never padded: trimming would remove it).
+ * The report without vfile-reporter's closing line, a piece per file: a line per file (a blank
+ * line between files), a row per message with its cells padded to their column's widest plus
+ * one (`sizes`), trailing white space trimmed (the last cell, `vmxlint`, is never padded:
+ * trimming would remove it). Cells are made here, after the widths were measured: nothing per
+ * message is kept from one pass to the other.
  */
-function serialize(files: FileBlock[], color: boolean): string {
-  let placeSize = 0;
-  let labelSize = 0;
-  let firstSize = 0;
-  let ruleSize = 0;
-  for (const file of files) {
-    for (const row of file.rows) {
-      if (row.placeWidth > placeSize) placeSize = row.placeWidth;
-      if (row.kind.length > labelSize) labelSize = row.kind.length;
-      if (row.firstWidth > firstSize) firstSize = row.firstWidth;
-      if (row.ruleWidth > ruleSize) ruleSize = row.ruleWidth;
-    }
-  }
+function* fileBlocks(files: FileBlock[], sizes: [number, number, number, number], color: boolean): Generator<string> {
+  const [placeSize, labelSize, firstSize, ruleSize] = sizes;
   const spaces: string[] = [];
   const pad = (n: number) => (spaces[n] ??= ' '.repeat(n));
-  const lines: string[] = [];
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
-    if (i > 0) lines.push('');
+    const lines: string[] = [];
+    if (i > 0) lines.push('', '');
     lines.push(color ? `${ANSI.underline}${file.hasError ? ANSI.red : ANSI.yellow}${file.name}${ANSI.reset}${ANSI.noUnderline}` : file.name.trimEnd());
-    for (const row of file.rows) {
+    for (const message of file.messages) {
+      const kind = messageKind(message);
+      const ruleId = message.ruleId || '';
+      const text = reason(message);
+      const first = firstLine(text);
+      const cell = firstCell(first, color);
       lines.push(
-        row.place +
-          pad(placeSize + 1 - row.placeWidth) +
-          row.label +
-          pad(labelSize + 1 - row.kind.length) +
-          row.first +
-          pad(firstSize + 1 - row.firstWidth) +
-          row.ruleId +
-          pad(ruleSize + 1 - row.ruleWidth) +
+        placeText(message) +
+          pad(placeSize + 1 - placeWidth(message)) +
+          (color ? LABELS[kind].color : kind) +
+          pad(labelSize + 1 - kind.length) +
+          cell +
+          pad(firstSize + 1 - firstWidth(first, color)) +
+          ruleId +
+          pad(ruleSize + 1 - width(ruleId)) +
           'vmxlint',
       );
-      if (row.rest) for (const line of row.rest) lines.push(line.trimEnd());
+      const rest = otherLines(text);
+      if (rest) for (const line of rest) lines.push(line.trimEnd());
     }
+    yield lines.join('\n');
   }
-  return lines.join('\n');
 }
 
-export function format(results: LintResult[], context: FormatContext): string {
-  const count = {error: 0, warning: 0, info: 0};
-  const fixable = {error: 0, warning: 0, info: 0};
-  const files: FileBlock[] = [];
-  for (const result of results) {
-    if (result.messages.length === 0) continue;
-    const name = relativePath(context.cwd, result.filePath);
-    // vfile refuses an empty path: so did this report when it went through vfile-reporter
-    if (name === '') throw new Error('`path` cannot be empty');
-    const rows: Row[] = [];
-    let hasError = false;
-    for (const message of result.messages) {
-      const kind = messageKind(message);
-      count[kind]++;
-      if (message.fix) fixable[kind]++;
-      if (kind === 'error') hasError = true;
-      rows.push(makeRow(message, kind, context.color));
-    }
-    sortInPlace(rows, compareRows);
-    files.push({name, rows, hasError});
-  }
-
+/** The ESLint-style summary that replaces vfile-reporter's closing line. */
+function summary(count: Record<Kind, number>, fixable: Record<Kind, number>, color: boolean): string {
   const total = count.error + count.warning + count.info;
-  if (total === 0) return '';
-
-  // vfile-sort's compareFile
-  sortInPlace(files, (a, b) => localeCompare(a.name, b.name));
-  const body = serialize(files, context.color);
-
   const counts = [plural(count.error, 'error'), plural(count.warning, 'warning')];
   if (count.info > 0) counts.push(`${count.info} info`);
   const symbol = count.error > 0 ? '\u2716' : count.warning > 0 ? '\u26A0' : '\u2139';
-  const summary = [`${symbol} ${plural(total, 'problem')} (${counts.join(', ')})`];
+  const lines = [`${symbol} ${plural(total, 'problem')} (${counts.join(', ')})`];
   if (fixable.error + fixable.warning + fixable.info > 0) {
     const which =
       fixable.info > 0
         ? `${plural(fixable.error, 'error')}, ${plural(fixable.warning, 'warning')} and ${fixable.info} info`
         : `${plural(fixable.error, 'error')} and ${plural(fixable.warning, 'warning')}`;
-    summary.push(`  ${which} potentially fixable with the \`--fix\` option.`);
+    lines.push(`  ${which} potentially fixable with the \`--fix\` option.`);
   }
   const colour = count.error > 0 ? ANSI.red : count.warning > 0 ? ANSI.yellow : '';
-  const closing = summary
-    .map((line) => (context.color ? `${ANSI.bold}${colour}${line}${colour ? ANSI.reset : ''}${ANSI.normal}` : line))
-    .join('\n');
-  return `${body}\n\n${closing}\n`;
+  return lines.map((line) => (color ? `${ANSI.bold}${colour}${line}${colour ? ANSI.reset : ''}${ANSI.normal}` : line)).join('\n');
+}
+
+/**
+ * The report in pieces (their concatenation is `format`'s string): one per file, then the
+ * summary. The CLI writes each as it comes; and the file blocks, plain ASCII in the usual case,
+ * are never joined to the summary's `✖`, which would make the whole report a two-byte string.
+ */
+export function* formatChunks(results: LintResult[], context: FormatContext): Generator<string> {
+  const {color} = context;
+  const count = {error: 0, warning: 0, info: 0};
+  const fixable = {error: 0, warning: 0, info: 0};
+  let placeSize = 0;
+  let labelSize = 0;
+  let firstSize = 0;
+  let ruleSize = 0;
+  const files: FileBlock[] = [];
+  // first pass: counts, column widths, order
+  for (const result of results) {
+    const {messages} = result;
+    if (messages.length === 0) continue;
+    const name = relativePath(context.cwd, result.filePath);
+    // vfile refuses an empty path: so did this report when it went through vfile-reporter
+    if (name === '') throw new Error('`path` cannot be empty');
+    let hasError = false;
+    for (const message of messages) {
+      const kind = messageKind(message);
+      count[kind]++;
+      if (message.fix) fixable[kind]++;
+      if (kind === 'error') hasError = true;
+      placeSize = Math.max(placeSize, placeWidth(message));
+      labelSize = Math.max(labelSize, kind.length);
+      const first = firstLine(reason(message));
+      firstSize = Math.max(firstSize, firstWidth(first, color));
+      ruleSize = Math.max(ruleSize, width(message.ruleId || ''));
+    }
+    // vfile-sort's order (Array#sort is stable: a list in order stays as it is)
+    files.push({name, messages: inOrder(messages, compareMessages) ? messages : [...messages].sort(compareMessages), hasError});
+  }
+  if (files.length === 0) return;
+  // vfile-sort's compareFile
+  const byName = (a: FileBlock, b: FileBlock) => localeCompare(a.name, b.name);
+  if (!inOrder(files, byName)) files.sort(byName);
+  yield* fileBlocks(files, [placeSize, labelSize, firstSize, ruleSize], color);
+  yield `\n\n${summary(count, fixable, color)}\n`;
+}
+
+export function format(results: LintResult[], context: FormatContext): string {
+  return [...formatChunks(results, context)].join('');
 }

@@ -9,7 +9,7 @@ import {describe, expect, it} from '@jest/globals';
 import path from 'node:path';
 import fc from 'fast-check';
 import type {LintMessage, LintResult} from '../../src/engine/types.js';
-import {format} from '../../src/formatters/stylish.js';
+import {format, formatChunks} from '../../src/formatters/stylish.js';
 import type {FormatContext} from '../../src/formatters/types.js';
 import {referenceFormat} from './stylish-reference.js';
 
@@ -107,6 +107,22 @@ describe('stylish writes what vfile-reporter writes', () => {
     );
   });
 
+  it('for paths whose code-unit and locale orders agree or differ (`_`, capitals, accents)', () => {
+    const plainName = fc.string({unit: fc.constantFrom(...' -./09az_A\u00e9'), minLength: 1, maxLength: 10});
+    const one = (name: string): LintResult => ({
+      ...fc.sample(result, 1)[0],
+      filePath: path.join(cwd, name),
+      messages: [{ruleId: 'r', severity: 1, message: 'm', line: 1, column: 1}],
+    });
+    fc.assert(
+      fc.property(fc.array(plainName, {minLength: 2, maxLength: 12}), (names) => {
+        const results = names.map(one);
+        expect(format(results, context(false))).toBe(referenceFormat(results, context(false)));
+      }),
+      {numRuns: 500},
+    );
+  });
+
   it('for a large report in one file order and in another (paths in locale, not code-unit, order)', () => {
     const names = ['b/vm-10.vmx', 'B/vm-2.vmx', 'a_b/x.vmx', 'a-b/x.vmx', 'a.b/x.vmx', 'Ä/x.vmx', 'z/中.vmx', 'vm 1.vmx', 'vm1.vmx', 'vm-1.vmx'];
     const results: LintResult[] = [];
@@ -122,5 +138,12 @@ describe('stylish writes what vfile-reporter writes', () => {
     for (const list of [results, sorted, [...sorted].reverse()]) {
       for (const color of [false, true]) expect(format(list, context(color))).toBe(referenceFormat(list, context(color)));
     }
+    // in pieces for the CLI: a block per file, then the summary (the only piece with `✖`)
+    const pieces = [...formatChunks(results, context(false))];
+    expect(pieces).toHaveLength(results.length + 1);
+    expect(pieces.join('')).toBe(referenceFormat(results, context(false)));
+    expect(pieces.at(-1)).toMatch(/^\n\n\u2716 /);
+    const ascii = (piece: string) => /^[\x00-\x7f]*$/.test(piece);
+    expect(pieces.slice(0, -1).filter((piece) => !ascii(piece)).every((piece) => /Ä|中/.test(piece))).toBe(true);
   });
 });
