@@ -118,6 +118,11 @@ export function sniffWrongKind(bytes: Uint8Array): string | undefined {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return 'this file is UTF-16 text (it starts with a UTF-16 byte order mark): .vmx files are 8-bit text, save it as UTF-8';
   }
+  // cheap first look (every file passes here): only text starting with `#`, `<`, `K` or `C` can be one of these
+  const afterBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let i = afterBom;
+  while (i < bytes.length && ((bytes[i] >= 0x09 && bytes[i] <= 0x0d) || bytes[i] === 0x20 || bytes[i] === 0xa0)) i++;
+  if (bytes[i] !== 0x23 && bytes[i] !== 0x3c && bytes[afterBom] !== 0x4b && bytes[afterBom] !== 0x43) return undefined;
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 512)).toString('latin1').replace(/^\xEF\xBB\xBF/, '');
   const start = head.trimStart();
   if (/^# Disk DescriptorFile/i.test(start) || /^(KDMV|COWD)/.test(head)) {
