@@ -4,7 +4,8 @@
  */
 import {createRule} from '../../src/engine/create-rule.js';
 import {valueRange} from '../../src/engine/fixer.js';
-import {badEscapes, escapeValue, mustEscape} from '../../src/syntax/escape.js';
+import type {RuleContext} from '../../src/engine/types.js';
+import {escapeValue, mustEscape} from '../../src/syntax/escape.js';
 import type {Entry} from '../../src/syntax/types.js';
 
 const BAR = 0x7c;
@@ -17,17 +18,12 @@ function charName(code: number): string {
   return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/** Offsets (in the raw value) of characters VMware escapes that are written raw; `|` is `badEscapes`' job. */
-function rawSpecials(raw: string): number[] {
-  const found: number[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const code = raw.charCodeAt(i);
-    if (code !== BAR && mustEscape(code)) found.push(i);
-  }
-  return found;
-}
+/** Whether a UTF-16 unit is a hex digit (`NaN`, past the end of a value, is not). */
+const isHex = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 
-export default createRule({
+type MessageId = 'badEscape' | 'unescaped';
+
+export default createRule<Record<string, never>, MessageId>({
   name: 'valid-escapes',
   meta: {
     type: 'problem',
@@ -44,32 +40,38 @@ export default createRule({
     defaultSeverity: 'warn',
   },
   create(context) {
-    /** Report the raw character at `index` of the entry's value, with the fix that escapes it. */
-    const report = (entry: Entry, index: number, messageId: 'badEscape' | 'unescaped') => {
-      const at = valueRange(entry)[0] + (entry.quoted ? 1 : 0) + index;
-      const lineStart = entry.position.start.offset!;
-      const line = entry.position.start.line;
-      const char = entry.rawValue[index];
-      const escape = escapeValue(char);
-      context.report({
-        node: entry,
-        loc: {start: {line, column: at - lineStart + 1}, end: {line, column: at - lineStart + 2}},
-        messageId,
-        data: {key: entry.key, name: charName(char.charCodeAt(0)), escape},
-        fix: (fixer) => fixer.replaceText([at, at + 1], escape),
-      });
-    };
     return {
       entry(node) {
         const raw = node.rawValue;
         if (raw === '' || !SUSPECT.test(raw)) return;
-        const problems: Array<[number, 'badEscape' | 'unescaped']> = [
-          ...badEscapes(raw).map((i) => [i, 'badEscape'] as [number, 'badEscape']),
-          ...rawSpecials(raw).map((i) => [i, 'unescaped'] as [number, 'unescaped']),
-        ];
-        problems.sort((a, b) => a[0] - b[0]);
-        for (const [index, id] of problems) report(node, index, id);
+        // left to right, as `badEscapes` and the characters `mustEscape` names would be merged: a `|`
+        // not starting a `|XX` escape, or a raw character VMware escapes (hex digits never are one)
+        for (let i = 0; i < raw.length; i++) {
+          const code = raw.charCodeAt(i);
+          if (code === BAR) {
+            if (isHex(raw.charCodeAt(i + 1)) && isHex(raw.charCodeAt(i + 2))) i += 2;
+            else reportChar(context, node, i, 'badEscape');
+          } else if (mustEscape(code)) {
+            reportChar(context, node, i, 'unescaped');
+          }
+        }
       },
     };
   },
 });
+
+/** Report the raw character at `index` of the entry's value, with the fix that escapes it. */
+function reportChar(context: RuleContext<Record<string, never>, MessageId>, entry: Entry, index: number, messageId: MessageId): void {
+  const at = valueRange(entry)[0] + (entry.quoted ? 1 : 0) + index;
+  const lineStart = entry.position.start.offset!;
+  const line = entry.position.start.line;
+  const char = entry.rawValue[index];
+  const escape = escapeValue(char);
+  context.report({
+    node: entry,
+    loc: {start: {line, column: at - lineStart + 1}, end: {line, column: at - lineStart + 2}},
+    messageId,
+    data: {key: entry.key, name: charName(char.charCodeAt(0)), escape},
+    fix: (fixer) => fixer.replaceText([at, at + 1], escape),
+  });
+}
