@@ -341,6 +341,23 @@ describe('well-known keys', () => {
     expect(nearestKey('sched.mem.pin')).toBeUndefined(); // a real key one letter from sched.mem.min
   });
 
+  it('gives the same answers when asked again, in any letter case or spacing (answers are remembered per key)', () => {
+    const keys = ['monitor_control.vt23', 'MONITOR_CONTROL.VT23', ' monitor_control.vt23 ', 'Ethernet3.Presnet', 'ethernet3.presnet', 'vmx.allowNested', 'VMX.ALLOWNESTED', 'no.such.thing', ''];
+    const first = keys.map((k) => [nearestKey(k), lookupKey(k)?.key]);
+    expect(keys.map((k) => [nearestKey(k), lookupKey(k)?.key])).toEqual(first);
+    expect(first).toEqual([
+      ['monitor_control.vt32', undefined],
+      ['monitor_control.vt32', undefined],
+      ['monitor_control.vt32', undefined],
+      ['ethernet3.present', undefined],
+      ['ethernet3.present', undefined],
+      [undefined, 'vmx.allowNested'],
+      [undefined, 'vmx.allowNested'],
+      [undefined, undefined],
+      [undefined, undefined],
+    ]);
+  });
+
   it('lists each key once, with values only on enums', () => {
     const lower = KNOWN_KEYS.map((k) => k.key.toLowerCase());
     expect(new Set(lower).size).toBe(lower.length);
