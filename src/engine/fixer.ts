@@ -3,42 +3,48 @@ import {escapeValue} from '../syntax/escape.js';
 import type {Entry, Line, Root} from '../syntax/types.js';
 import type {FileStyle, Fixer, Place, TextEdit} from './types.js';
 
-/** The most frequent value of a list (first seen wins ties), or `fallback` for an empty list. */
-function mostCommon<T>(values: T[], fallback: T): T {
-  const counts = new Map<T, number>();
-  let best = fallback;
-  let bestCount = 0;
-  for (const v of values) {
-    const c = (counts.get(v) ?? 0) + 1;
-    counts.set(v, c);
-    if (c > bestCount) {
-      best = v;
-      bestCount = c;
-    }
-  }
-  return best;
-}
-
-/** Read a file's own style: its usual line ending, spacing around `=` and quoting. */
+/**
+ * Read a file's own style: its usual line ending, spacing around `=` and quoting. The most
+ * frequent of each wins, the first seen on a tie. Counted in one pass without building lists or
+ * strings: most fixes ask for it (a fix that adds a line writes it in the file's style).
+ */
 export function detectStyle(tree: Root): FileStyle {
-  const eols: Array<FileStyle['eol']> = [];
-  const spacing: string[] = [];
-  const quoted: boolean[] = [];
+  const eolCounts = new Map<FileStyle['eol'], number>();
+  let eol: FileStyle['eol'] = '\n';
+  let eolBest = 0;
+  // spacing: before `=` → after `=` → count
+  const spacingCounts = new Map<string, Map<string, number>>();
+  let beforeEquals = ' ';
+  let afterEquals = ' ';
+  let spacingBest = 0;
+  let withValue = 0;
+  let quotedCount = 0;
   for (const n of tree.children) {
-    if (n.eol) eols.push(n.eol);
+    if (n.eol) {
+      const c = (eolCounts.get(n.eol) ?? 0) + 1;
+      eolCounts.set(n.eol, c);
+      if (c > eolBest) {
+        eol = n.eol;
+        eolBest = c;
+      }
+    }
     if (n.type === 'entry') {
-      spacing.push(`${n.beforeEquals}=${n.afterEquals}`);
-      if (n.rawValue !== '') quoted.push(n.quoted);
+      let after = spacingCounts.get(n.beforeEquals);
+      if (!after) spacingCounts.set(n.beforeEquals, (after = new Map()));
+      const c = (after.get(n.afterEquals) ?? 0) + 1;
+      after.set(n.afterEquals, c);
+      if (c > spacingBest) {
+        beforeEquals = n.beforeEquals;
+        afterEquals = n.afterEquals;
+        spacingBest = c;
+      }
+      if (n.rawValue !== '') {
+        withValue++;
+        if (n.quoted) quotedCount++;
+      }
     }
   }
-  const [beforeEquals, afterEquals] = mostCommon(spacing, ' = ').split('=');
-  const quotedCount = quoted.filter(Boolean).length;
-  return {
-    eol: mostCommon(eols, '\n'),
-    beforeEquals,
-    afterEquals,
-    quote: quotedCount * 2 >= quoted.length,
-  };
+  return {eol, beforeEquals, afterEquals, quote: quotedCount * 2 >= withValue};
 }
 
 /** Offset of the first character of an entry's key. */
