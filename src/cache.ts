@@ -26,15 +26,15 @@ const FS_TICK_NS = 2_000_000_000n;
 /** A result without what is per-run or large: path (the key), source, output. */
 export type CachedResult = Omit<LintResult, 'filePath' | 'source' | 'output'>;
 
-interface Entry {
-  /** stat at lint time: size, then mtime, ctime and inode in nanoseconds (decimal strings). */
-  stat: [number, string, string, string];
-  hash: string;
-  config: string;
-  result: CachedResult;
-}
+/**
+ * A file's entry: path, stat at lint time (size, then mtime, ctime and inode in nanoseconds as
+ * decimal strings), content hash, config key, result. On disk (FileRow) the config key and the
+ * result are indexes into the file's tables; the rows JSON.parse gives are turned into entries in
+ * place (no object per file besides the row itself).
+ */
+type Entry = [file: string, size: number, mtimeNs: string, ctimeNs: string, ino: string, hash: string, config: string, result: CachedResult];
 
-/** A file's entry on disk: path, stat (as Entry['stat']), hash, then indexes into `configs` and `results`. */
+/** An entry on disk: the same, with indexes into `configs` and `results`. */
 type FileRow = [string, number, string, string, string, string, number, number];
 
 /**
@@ -104,17 +104,36 @@ export function cacheFilePath(location: string, cwd: string): string {
   return isDir ? path.join(abs, `.vmxlintcache_${crypto().createHash('sha1').update(cwd).digest('hex').slice(0, 10)}`) : abs;
 }
 
-function statKey(identity: Pick<FileIdentity, 'size' | 'mtimeNs' | 'ctimeNs' | 'ino'>): Entry['stat'] {
-  return [Number(identity.size), String(identity.mtimeNs), String(identity.ctimeNs), String(identity.ino)];
+type Identity = Pick<FileIdentity, 'size' | 'mtimeNs' | 'ctimeNs' | 'ino'>;
+
+/** Whether an entry's stat is the file's (compared field by field, cheapest first). */
+function sameStat(entry: Entry, identity: Identity): boolean {
+  return entry[1] === Number(identity.size) && entry[2] === String(identity.mtimeNs) && entry[3] === String(identity.ctimeNs) && entry[4] === String(identity.ino);
 }
 
-function sameStat(a: Entry['stat'], b: Entry['stat']): boolean {
-  return a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
+function setStat(entry: Entry, identity: Identity): void {
+  entry[1] = Number(identity.size);
+  entry[2] = String(identity.mtimeNs);
+  entry[3] = String(identity.ctimeNs);
+  entry[4] = String(identity.ino);
+}
+
+/** Whether a decimal integer string is at least `than` (both without leading zeros). */
+function atLeast(value: string, than: string): boolean {
+  const negative = value.startsWith('-');
+  if (negative !== than.startsWith('-')) return !negative;
+  if (value.length !== than.length) return (value.length > than.length) !== negative;
+  return negative ? value <= than : value >= than;
 }
 
 export class LintCache {
-  private files = new Map<string, Entry>();
-  private savedNs = 0n;
+  /** The entries read from the file, in its (sorted) order. */
+  private rows: Entry[] = [];
+  /** A lookup in file order takes the next row; the first that does not (or any change) builds this index. */
+  private next = 0;
+  private index: Map<string, Entry> | undefined;
+  /** mtimes from here on (decimal ns) are within FS_TICK_NS of the save: "racily clean". */
+  private racyFrom = '0';
   private changed = false;
 
   constructor(
@@ -132,42 +151,65 @@ export class LintCache {
       return;
     }
     try {
-      this.savedNs = BigInt(data.savedNs);
+      this.racyFrom = String(BigInt(data.savedNs) - FS_TICK_NS);
     } catch {
       this.changed = true;
       return;
     }
     const {configs, results} = data;
-    for (const row of data.files) {
-      const config = Array.isArray(row) && row.length === 8 && typeof row[0] === 'string' ? configs[row[6]] : undefined;
+    for (const raw of data.files as unknown[]) {
+      const row = raw as FileRow;
+      const valid =
+        Array.isArray(raw) && row.length === 8 && typeof row[0] === 'string' && typeof row[1] === 'number' && typeof row[2] === 'string' && typeof row[3] === 'string' && typeof row[4] === 'string';
+      const config = valid ? configs[row[6]] : undefined;
       const result = config === undefined ? undefined : results[row[7]];
       // a damaged entry is forgotten (its file is linted again), not trusted
       if (typeof config !== 'string' || !isResult(result)) {
         this.changed = true;
         continue;
       }
-      this.files.set(row[0], {stat: [row[1], row[2], row[3], row[4]], hash: row[5], config, result});
+      const entry = row as unknown as Entry;
+      entry[6] = config;
+      entry[7] = result;
+      this.rows.push(entry);
     }
+  }
+
+  private entry(file: string): Entry | undefined {
+    if (this.index === undefined) {
+      const row = this.rows[this.next];
+      if (row !== undefined && row[0] === file) {
+        this.next++;
+        return row;
+      }
+    }
+    return this.indexed().get(file);
+  }
+
+  private indexed(): Map<string, Entry> {
+    if (this.index === undefined) {
+      this.index = new Map();
+      for (const row of this.rows) this.index.set(row[0], row);
+    }
+    return this.index;
   }
 
   /** The cached result when the stat alone proves the file unchanged; `verify` when only its content can tell. */
   lookup(file: string, identity: Pick<FileIdentity, 'size' | 'mtimeNs' | 'ctimeNs' | 'ino'>, config: string): Lookup {
-    const entry = this.files.get(file);
-    if (!entry || entry.config !== config) return undefined;
-    const racy = BigInt(entry.stat[1]) + FS_TICK_NS >= this.savedNs;
-    return sameStat(entry.stat, statKey(identity)) && !racy ? {hit: entry.result} : {verify: entry};
+    const entry = this.entry(file);
+    if (!entry || entry[6] !== config) return undefined;
+    return sameStat(entry, identity) && !atLeast(entry[2], this.racyFrom) ? {hit: entry[7]} : {verify: entry};
   }
 
   /** After reading a `verify` file: its result when the content is the one cached (the stat is refreshed). */
   confirm(file: string, entry: Entry, identity: FileIdentity, hash: string): CachedResult | undefined {
-    if (entry.hash !== hash) return undefined;
-    const stat = statKey(identity);
+    if (entry[5] !== hash) return undefined;
     // a new stat, or a racy entry that a save now will make trusted: rewrite the cache
-    if (!sameStat(stat, entry.stat) || BigInt(entry.stat[1]) + FS_TICK_NS >= this.savedNs) {
-      entry.stat = stat;
+    if (!sameStat(entry, identity) || atLeast(entry[2], this.racyFrom)) {
+      setStat(entry, identity);
       this.changed = true;
     }
-    return entry.result;
+    return entry[7];
   }
 
   /** Remember a fresh result (only a plain lint result of the bytes on disk is worth keeping). */
@@ -177,12 +219,14 @@ export class LintCache {
       return;
     }
     const {filePath: _path, source: _source, output: _output, ...kept} = result;
-    this.files.set(file, {stat: statKey(identity), hash, config, result: kept});
+    const entry: Entry = [file, 0, '', '', '', hash, config, kept];
+    setStat(entry, identity);
+    this.indexed().set(file, entry);
     this.changed = true;
   }
 
   forget(file: string): void {
-    if (this.files.delete(file)) this.changed = true;
+    if (this.indexed().delete(file)) this.changed = true;
   }
 
   /** Write the cache (temp file + rename: a crash never leaves half a cache). Returns why it could not, or undefined. */
@@ -211,7 +255,9 @@ export class LintCache {
     const results = new Map<string, number>();
     const byObject = new Map<CachedResult, number>();
     const rows: string[] = [];
-    for (const [file, {stat, hash, config, result}] of this.files) {
+    // in path order, the order the next run looks them up in
+    const entries = this.index ? [...this.index.values()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) : this.rows;
+    for (const [file, size, mtimeNs, ctimeNs, ino, hash, config, result] of entries) {
       let c = configs.get(config);
       if (c === undefined) configs.set(config, (c = configs.size));
       let r = byObject.get(result);
@@ -221,7 +267,7 @@ export class LintCache {
         if (r === undefined) results.set(json, (r = results.size));
         byObject.set(result, r);
       }
-      rows.push(JSON.stringify([file, ...stat, hash, c, r] satisfies FileRow));
+      rows.push(JSON.stringify([file, size, mtimeNs, ctimeNs, ino, hash, c, r] satisfies FileRow));
     }
     const head = {format: FORMAT, version: this.version, savedNs: String(BigInt(Date.now()) * 1_000_000n), configs: [...configs.keys()]};
     return `${JSON.stringify(head).slice(0, -1)},"results":[${[...results.keys()].join(',')}],"files":[${rows.join(',')}]}`;

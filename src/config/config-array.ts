@@ -86,8 +86,8 @@ export class ConfigArray {
   private lastRelative = '';
   /** `baseDir/` when paths under it can be made relative by slicing (POSIX, absolute, normalized). */
   private readonly prefix: string | undefined;
-  /** Whether some block has `files` or `ignores` (else every file gets the same config). */
-  private readonly byPath: boolean;
+  /** Whether some block has `files` or `ignores` (else every file gets the same config from forFile). */
+  readonly byPath: boolean;
 
   /**
    * @param items the config as loaded

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import {cacheFilePath, ConfigKeys, copyResult, hashBytes, LintCache, packageVersion, type CachedResult} from '../cache.js';
 import type {ConfigLoader} from '../config/load.js';
 import type {LintResult} from '../engine/types.js';
@@ -114,10 +115,20 @@ export async function* lintEach(files: string[], loader: ConfigLoader, options: 
   const replays: Array<Linted | undefined> = new Array(files.length);
   const configKeys: string[] = new Array(files.length);
   const todo: string[] = [];
+  // the config key of the previous file's directory, when its config is the same for all its files
+  let lastDir: string | undefined;
+  let lastKey: string | undefined;
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
-    const array = loader.loadedForFile(file) ?? (await loader.forFile(file));
-    const key = (configKeys[i] = keys.keyOf(array.forFile(file), array.source));
+    const dir = file.slice(0, file.lastIndexOf(path.sep) + 1);
+    let key = dir === lastDir ? lastKey : undefined;
+    if (key === undefined) {
+      const array = loader.loadedForFile(file) ?? (await loader.forFile(file));
+      key = keys.keyOf(array.forFile(file), array.source);
+      lastDir = dir;
+      lastKey = array.byPath ? undefined : key;
+    }
+    configKeys[i] = key;
     const stat = fs.statSync(file, {bigint: true, throwIfNoEntry: false});
     const found = stat?.isFile() ? cache.lookup(file, stat, key) : undefined;
     let cached: CachedResult | undefined;

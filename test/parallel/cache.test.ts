@@ -241,6 +241,26 @@ describe('LintCache', () => {
     expect(new LintCache(location, '1.0.1').lookup('/old.vmx', identity(old), 'k')).toBeUndefined();
   });
 
+  it('finds entries looked up in any order, and saves them in path order', () => {
+    const location = path.join(dir, 'order.json');
+    const c = new LintCache(location, '1.0.0');
+    const old = BigInt(Date.now() - 60_000) * 1_000_000n;
+    for (const name of ['/c.vmx', '/a.vmx', '/b.vmx']) c.store(name, identity(old), 'h', 'k', result);
+    expect(c.save()).toBeUndefined();
+    expect(JSON.parse(fs.readFileSync(location, 'utf8')).files.map((row: unknown[]) => row[0])).toEqual(['/a.vmx', '/b.vmx', '/c.vmx']);
+    // in order (each the next row), then out of order, a missing one, and again
+    const again = new LintCache(location, '1.0.0');
+    expect(again.lookup('/a.vmx', identity(old), 'k')).toHaveProperty('hit');
+    expect(again.lookup('/c.vmx', identity(old), 'k')).toHaveProperty('hit');
+    expect(again.lookup('/missing.vmx', identity(old), 'k')).toBeUndefined();
+    expect(again.lookup('/b.vmx', identity(old), 'k')).toHaveProperty('hit');
+    expect(again.lookup('/a.vmx', identity(old), 'k')).toHaveProperty('hit');
+    // an mtime before 1970 is old, not racy
+    c.store('/ancient.vmx', identity(-5_000_000_000n), 'h', 'k', result);
+    expect(c.save()).toBeUndefined();
+    expect(new LintCache(location, '1.0.0').lookup('/ancient.vmx', identity(-5_000_000_000n), 'k')).toHaveProperty('hit');
+  });
+
   it('never stores a fixed or fatal result', () => {
     const c = new LintCache(path.join(dir, 'unit2.json'), '1.0.0');
     c.store('/fixed.vmx', identity(1n), 'h', 'k', {...result, output: 'x'});
