@@ -122,11 +122,76 @@ function* coalesced(chunks: Iterable<Chunk>): Generator<Chunk> {
   if (pending) yield pending;
 }
 
-/** Write the report (to --output-file or stdout) and return the exit code. */
-async function emit(results: LintResult[], args: CliArgs, io: CliIo, color: boolean, fixed: FixedFile[], toStdout = true): Promise<number> {
+/**
+ * `--format json` over files, written while the files are linted: each result is printed as it
+ * comes (the same bytes as the json formatter's text) and its source text is dropped at once, so a
+ * big run never holds every file's text nor the whole report. Errors writing --output-file are
+ * kept and reported at the end, as for the other formats.
+ */
+class JsonStream {
+  private first = true;
+  private pending = '';
+  private fd: number | undefined;
+  error: Error | undefined;
+  constructor(
+    private readonly io: CliIo,
+    private readonly outputFile: string | undefined,
+    private readonly cwd: string,
+  ) {}
+
+  add(result: LintResult): void {
+    this.pending += (this.first ? '[' : ',') + JSON.stringify(result);
+    this.first = false;
+    if (this.pending.length >= 65536) this.flush();
+  }
+
+  private flush(): void {
+    const chunk = this.pending;
+    this.pending = '';
+    if (!chunk || this.error) return;
+    if (this.outputFile === undefined) {
+      this.io.stdout.write(chunk);
+      return;
+    }
+    try {
+      if (this.fd === undefined) {
+        const out = path.resolve(this.cwd, this.outputFile);
+        fs.mkdirSync(path.dirname(out), {recursive: true});
+        this.fd = fs.openSync(out, 'w');
+      }
+      const bytes = Buffer.from(chunk, 'utf8');
+      for (let done = 0; done < bytes.length; ) done += fs.writeSync(this.fd, bytes, done);
+    } catch (error) {
+      this.error = error as Error;
+    }
+  }
+
+  /** Close the array (`[]` when nothing came) and wait until it is written. */
+  async end(): Promise<void> {
+    this.pending += this.first ? '[]\n' : ']\n';
+    this.first = false;
+    if (this.outputFile === undefined) {
+      // the last write's callback comes after every earlier write has gone out
+      const chunk = this.pending;
+      this.pending = '';
+      await write(this.io.stdout, chunk);
+      return;
+    }
+    this.flush();
+    if (this.fd !== undefined) fs.closeSync(this.fd);
+  }
+}
+
+/** Write the report (to --output-file or stdout) and return the exit code. `streamed`: the report is already written. */
+async function emit(results: LintResult[], args: CliArgs, io: CliIo, color: boolean, fixed: FixedFile[], toStdout = true, streamed?: JsonStream): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
-  const chunks = coalesced(await render(results, args, io, color, fixed));
-  if (args.outputFile) {
+  const chunks = streamed ? [] : coalesced(await render(results, args, io, color, fixed));
+  if (streamed?.error) {
+    await write(io.stderr, `vmxlint: cannot write --output-file ${args.outputFile}: ${streamed.error.message}\n`);
+    return 2;
+  } else if (streamed) {
+    // written while linting
+  } else if (args.outputFile) {
     const out = path.resolve(cwd, args.outputFile);
     let fd: number | undefined;
     try {
@@ -186,6 +251,8 @@ export async function runFiles(args: CliArgs, options: LintFilesOptions, io: Cli
   const cwd = io.cwd ?? process.cwd();
   const fixed: FixedFile[] = [];
   const progress = new Progress(io.stderr, Boolean(io.stderr.isTTY) && env.TERM !== 'dumb');
+  // JSON (not a --fix-dry-run diff) is written as results come; every other format needs them all first
+  const stream = args.format === 'json' ? new JsonStream(io, args.outputFile, cwd) : undefined;
   let results: LintResult[];
   try {
     results = await lintFiles(args.patterns, {
@@ -198,12 +265,17 @@ export async function runFiles(args: CliArgs, options: LintFilesOptions, io: Cli
       onResult(result, source) {
         if (result.output !== undefined && source !== undefined) fixed.push({file: result.filePath, before: source, after: result.output});
         progress.tick(result.filePath, cwd);
+        if (stream) {
+          stream.add(args.quiet ? onlyErrors(result) : result);
+          delete result.source; // printed: not kept for the rest of the run
+        }
       },
     });
   } finally {
     progress.end();
   }
-  return emit(results, args, io, color, fixed);
+  await stream?.end();
+  return emit(results, args, io, color, fixed, true, stream);
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {

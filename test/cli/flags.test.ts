@@ -144,6 +144,25 @@ describe('output', () => {
     expect(JSON.parse(fs.readFileSync(path.join(cwd, 'reports/lint.json'), 'utf8'))[0].errorCount).toBe(2);
   });
 
+  it.each(['json', 'stylish'])('--output-file that cannot be written (-f %s): one line on stderr, exit 2', async (format) => {
+    const cwd = make({'bad.vmx': BAD_VMX, 'taken': 'a file, not a directory'});
+    const r = await runMain(['-f', format, '-o', 'taken/lint.out', 'bad.vmx'], {cwd});
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^vmxlint: cannot write --output-file taken\/lint\.out: .*\n$/);
+  });
+
+  it('-f json prints, as results come, exactly JSON.stringify of the results (no results: [])', async () => {
+    const cwd = make({'a.vmx': BAD_VMX, 'b.vmx': GOOD_VMX, 'c.vmx': FIXABLE_VMX});
+    const r = await runMain(['-f', 'json', '.'], {cwd});
+    const parsed = JSON.parse(r.stdout);
+    expect(parsed.map((x: {filePath: string}) => path.basename(x.filePath))).toEqual(['a.vmx', 'b.vmx', 'c.vmx']);
+    expect(r.stdout).toBe(`${JSON.stringify(parsed)}\n`);
+    expect(parsed[0].source).toBe(BAD_VMX);
+    const empty = make({'ok.vmx': GOOD_VMX, '.vmxlintignore': 'ok.vmx\n'});
+    expect((await runMain(['-f', 'json', '--no-error-on-unmatched-pattern', '.'], {cwd: empty})).stdout).toBe('[]\n');
+  });
+
   it('--quiet shows errors only, but warnings still count for --max-warnings', async () => {
     const cwd = make({'bad.vmx': BAD_VMX});
     const args = ['--quiet', '--rule', 'no-invalid-lines: warn', '-f', 'unix', 'bad.vmx'];
