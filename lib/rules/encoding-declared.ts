@@ -22,25 +22,8 @@ function hasNonAscii(text: string): boolean {
   return Buffer.byteLength(text, 'utf8') - 3 * bom !== text.length - bom;
 }
 
-const ALL_ASCII = String.fromCharCode(...Array.from({length: 128}, (_, i) => i));
-const asciiRoundTrips = new Map<string, boolean>();
-
-/**
- * Whether `encoding` writes and reads back every ASCII character (worked out once per name): then
- * pure-ASCII text fits it without encoding the whole text to prove it.
- */
-function fitsAscii(encoding: string): boolean {
-  let fits = asciiRoundTrips.get(encoding);
-  if (fits === undefined) {
-    fits = canEncode(ALL_ASCII, encoding);
-    if (asciiRoundTrips.size < 256) asciiRoundTrips.set(encoding, fits);
-  }
-  return fits;
-}
-
-/** `canEncode(text, encoding)` for the text without its byte-order mark, skipping the encoder for pure-ASCII text. */
+/** `canEncode(text, encoding)` for the text without its byte-order mark (pure ASCII is answered without encoding it). */
 function textFits(text: string, encoding: string): boolean {
-  if (!hasNonAscii(text) && fitsAscii(encoding)) return true;
   return canEncode(withoutBom(text), encoding);
 }
 

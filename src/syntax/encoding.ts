@@ -213,10 +213,19 @@ export function decode(bytes: Uint8Array): Decoded {
   return {text, encoding: declaredName, declared: true};
 }
 
+/**
+ * Pure-ASCII text in an encoding that writes ASCII as itself (UTF-8, and the tables of
+ * `readsAsciiAsIs`): its bytes are its Latin-1 form, with no encoder and no round trip to prove it.
+ */
+function asciiAsIs(text: string, codec: string): boolean {
+  return Buffer.byteLength(text, 'utf8') === text.length && (codec === 'utf8' || readsAsciiAsIs(codec));
+}
+
 /** Encode text in a .vmx encoding (the name as `decode` returned it). Throws when a character has no byte form. */
 export function encode(text: string, encoding: string): Uint8Array {
   const codec = resolveEncoding(encoding);
   if (codec === undefined) throw new DecodeError(`unknown encoding "${encoding}"`, 'unknown-encoding');
+  if (asciiAsIs(text, codec)) return new Uint8Array(Buffer.from(text, 'latin1'));
   if (codec === 'utf8') {
     // Buffer would write a lone surrogate as U+FFFD: refuse instead
     if (/\p{Surrogate}/u.test(text)) throw new DecodeError('text contains a lone UTF-16 surrogate that UTF-8 cannot encode', 'invalid-bytes');
@@ -252,6 +261,8 @@ export function encodeForWrite(text: string): Uint8Array {
 
 /** Whether `text` can be written in `encoding` without loss. */
 export function canEncode(text: string, encoding: string): boolean {
+  const codec = resolveEncoding(encoding);
+  if (codec !== undefined && asciiAsIs(text, codec)) return true; // without making the bytes
   try {
     encode(text, encoding);
     return true;
