@@ -4,6 +4,7 @@ import path from 'node:path';
 import {lintBytes} from '../engine/linter.js';
 import type {LintResult} from '../engine/types.js';
 import {lintFiles, makeLoader, type LintFilesOptions} from '../lint-files.js';
+import {writeAllSync} from '../io/write.js';
 import type {CliArgs} from './options.js';
 import type {CliIo} from './main.js';
 import {VERSION} from './main.js';
@@ -122,6 +123,13 @@ function* coalesced(chunks: Iterable<Chunk>): Generator<Chunk> {
   if (pending) yield pending;
 }
 
+/** Open --output-file for writing, creating its directory. */
+function openOutputFile(cwd: string, file: string): number {
+  const out = path.resolve(cwd, file);
+  fs.mkdirSync(path.dirname(out), {recursive: true});
+  return fs.openSync(out, 'w');
+}
+
 /**
  * `--format json` over files, written while the files are linted: each result is printed as it
  * comes (the same bytes as the json formatter's text) and its source text is dropped at once, so a
@@ -154,13 +162,8 @@ class JsonStream {
       return;
     }
     try {
-      if (this.fd === undefined) {
-        const out = path.resolve(this.cwd, this.outputFile);
-        fs.mkdirSync(path.dirname(out), {recursive: true});
-        this.fd = fs.openSync(out, 'w');
-      }
-      const bytes = Buffer.from(chunk, 'utf8');
-      for (let done = 0; done < bytes.length; ) done += fs.writeSync(this.fd, bytes, done);
+      this.fd ??= openOutputFile(this.cwd, this.outputFile);
+      writeAllSync(this.fd, Buffer.from(chunk, 'utf8'));
     } catch (error) {
       this.error = error as Error;
     }
@@ -192,15 +195,10 @@ async function emit(results: LintResult[], args: CliArgs, io: CliIo, color: bool
   } else if (streamed) {
     // written while linting
   } else if (args.outputFile) {
-    const out = path.resolve(cwd, args.outputFile);
     let fd: number | undefined;
     try {
-      fs.mkdirSync(path.dirname(out), {recursive: true});
-      fd = fs.openSync(out, 'w');
-      for (const chunk of chunks) {
-        const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-        for (let done = 0; done < bytes.length; ) done += fs.writeSync(fd, bytes, done);
-      }
+      fd = openOutputFile(cwd, args.outputFile);
+      for (const chunk of chunks) writeAllSync(fd, typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
     } catch (error) {
       await write(io.stderr, `vmxlint: cannot write --output-file ${args.outputFile}: ${(error as Error).message}\n`);
       return 2;

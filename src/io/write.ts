@@ -26,6 +26,11 @@ import path from 'node:path';
 import {promisify} from 'node:util';
 import {describeIoError, identityOf, InputError, sameIdentity, type ReadFile} from './read.js';
 
+/** Write all of `bytes` to `fd` (a single write may take only part of them). */
+export function writeAllSync(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length; ) done += fs.writeSync(fd, bytes, done);
+}
+
 /** The file-system calls a write makes: node:fs by default, replaceable in tests. Only `fsync` waits. */
 export interface WriteOps {
   realpath(file: string): string;
@@ -50,9 +55,7 @@ export const nodeWriteOps: WriteOps = {
   stat: (f) => fs.statSync(f, {bigint: true}),
   access: (f, m) => fs.accessSync(f, m),
   open: (f, flags, mode) => fs.openSync(f, flags, mode),
-  write(fd, bytes) {
-    for (let done = 0; done < bytes.length; ) done += fs.writeSync(fd, bytes, done);
-  },
+  write: (fd, bytes) => writeAllSync(fd, bytes),
   fchown: (fd, uid, gid) => fs.fchownSync(fd, uid, gid),
   fchmod: (fd, mode) => fs.fchmodSync(fd, mode),
   fsync: (fd) => fsyncAsync(fd),
