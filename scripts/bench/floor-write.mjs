@@ -12,16 +12,9 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import {walk} from './repo.mjs';
 
-const root = path.resolve(process.argv[2] ?? '.');
-const targets = [];
-(function walk(dir) {
-  for (const d of fs.readdirSync(dir, {withFileTypes: true})) {
-    const p = path.join(dir, d.name);
-    if (d.isDirectory()) walk(p);
-    else if (/\.vmt?x$/.test(d.name)) targets.push(p);
-  }
-})(root);
+const targets = walk(path.resolve(process.argv[2] ?? '.'));
 
 async function rewrite(file) {
   const bytes = fs.readFileSync(file);

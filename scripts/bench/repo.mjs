@@ -11,7 +11,8 @@ import path from 'node:path';
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
 
-function walk(dir, out = []) {
+/** Every .vmx/.vmtx file under `dir`, in directory order. */
+export function walk(dir, out = []) {
   for (const d of fs.readdirSync(dir, {withFileTypes: true})) {
     const p = path.join(dir, d.name);
     if (d.isDirectory()) walk(p, out);
