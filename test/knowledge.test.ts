@@ -16,7 +16,6 @@ import {
   foreignOuterKeys,
   guestBitness,
   hostIds,
-  hostsForHwVersion,
   hwVersionInfo,
   isHypervisorGuest,
   isKnownGuestOs,
@@ -29,6 +28,7 @@ import {
   resolveHost,
   supportFor,
 } from '../src/knowledge/index.js';
+import {productsForHwVersion} from '../src/engine/settings.js';
 import type {HostRow} from '../src/knowledge/index.js';
 
 const host = (id: string): HostRow => {
@@ -63,7 +63,7 @@ describe('hosts: "Keys the OUTER vmx must contain" (requirements doc)', () => {
   });
 
   it('ESX 3.5 on Intel is impossible: no keys, no fix', () => {
-    expect(host('esx-3.5').intel).toEqual({ok: false, note: 'Nested VMs are impossible on Intel hosts'});
+    expect(host('esx-3.5').intel).toEqual({ok: false, note: 'You cannot run nested VMs on Intel systems when the host is running ESX 3.5 (ESX 3.0, ESX 4.0 and Workstation 6.x can)'});
     expect(outerKeysFor(host('esx-3.5'), 'intel')).toBeUndefined();
     expect(foreignOuterKeys(host('esx-3.5'), 'intel')).toEqual([]);
   });
@@ -107,9 +107,50 @@ describe('hosts: modern products', () => {
     for (const id of ['workstation-8', 'workstation-17', 'workstation-17.5', 'player-4', 'player-17', 'fusion-4', 'fusion-13', 'esxi-5.1', 'esxi-8.0', 'esxi-9.0']) {
       expect(keysOf(id, 'intel')).toEqual(['vhv.enable=TRUE']);
       expect(host(id).family).toBe('modern');
-      expect(host(id).minHwVersionForNesting).toBe(9);
     }
     expect(keysOf('esxi-7.0', 'amd')).toEqual(['vhv.enable=TRUE']);
+  });
+
+  it('W2: Workstation 8, Player 4, Fusion 4 and ESXi 5.0 nest at hardware version 8, their maximum; the rest from 9', () => {
+    for (const id of ['workstation-8', 'player-4', 'fusion-4', 'esxi-5.0']) expect([id, host(id).minHwVersionForNesting]).toEqual([id, 8]);
+    for (const id of ['workstation-9', 'workstation-17', 'player-5', 'fusion-13', 'esxi-5.1', 'esxi-9.0']) expect([id, host(id).minHwVersionForNesting]).toEqual([id, 9]);
+    // never advise a version above the host's maximum
+    for (const row of HOSTS.filter((h) => h.family === 'modern')) expect(row.minHwVersionForNesting!).toBeLessThanOrEqual(row.maxHwVersion!);
+  });
+
+  it('W6: what EPT/RVI gates, per host family', () => {
+    expect(host('esxi-5.1').intel.note).toMatch(/VT-x alone runs only 32-bit nested guests; 64-bit nested guests need EPT/);
+    expect(host('esxi-5.5').amd.note).toMatch(/64-bit nested guests need RVI/);
+    for (const id of ['workstation-17', 'player-17', 'fusion-13', 'esxi-6.0', 'esxi-8.0']) {
+      expect([id, host(id).intel.note]).not.toEqual([id, expect.stringMatching(/32-bit/)]);
+    }
+    expect(host('workstation-17').intel.note).toMatch(/needs VT-x with EPT.*refuse virtualized HV without EPT/);
+    expect(host('workstation-17').amd.note).toMatch(/needs AMD-V with RVI/);
+  });
+
+  it('W7: Fusion 13 and later run on Apple silicon, with nothing demanded and nesting undocumented', () => {
+    for (const id of ['fusion-13', 'fusion-13.6', 'fusion-25h2']) {
+      expect(host(id).apple).toMatchObject({ok: true, undocumented: true});
+      expect(outerKeysFor(host(id), 'apple')).toEqual([]);
+    }
+    for (const id of ['fusion-12.2', 'workstation-17', 'esxi-8.0', 'esx-3.0']) expect([id, host(id).apple.ok]).toEqual([id, false]);
+  });
+
+  it('point 9: the releases between the 2009 rows, marked unverified, with the Workstation 6.5 / ESX 4.0 keys', () => {
+    for (const id of ['workstation-7.x', 'player-3.x', 'fusion-3.x', 'esx-4.1', 'server-2.x']) {
+      expect([id, host(id).verified, host(id).maxHwVersion, keysOf(id, 'intel')]).toEqual([id, false, 7, ['monitor.virtual_exec=hardware', 'monitor_control.restrict_backdoor=TRUE']]);
+    }
+    expect(host('fusion-3.x').amd.ok).toBe(false);
+    expect(productAtLeast(host('server-2.x'), E30.minOuterProducts)).toBe(true);
+    expect(productAtLeast(host('player-3.x'), E30.minOuterProducts)).toBe(true);
+    expect(HOSTS.filter((h) => !h.verified).map((h) => h.id)).toEqual(['workstation-7.x', 'player-3.x', 'fusion-3.x', 'esx-4.1', 'server-2.x']);
+  });
+
+  it('point 8: Workstation and Player from 15.5 on know Host VBS mode', () => {
+    expect(HOSTS.filter((h) => h.hostVbsMode).map((h) => h.id)).toEqual([
+      'workstation-15.5', 'workstation-16', 'workstation-16.2', 'workstation-17', 'workstation-17.5', 'workstation-17.6', 'workstation-25h2',
+      'player-15.5', 'player-16', 'player-16.2', 'player-17', 'player-17.5',
+    ]);
   });
 
   it('ESXi 5.0 needs nothing in the .vmx but vhv.allow host-wide', () => {
@@ -136,7 +177,7 @@ describe('hosts: modern products', () => {
 
   it('every maxHwVersion is a valid hardware version, rising within a product', () => {
     for (const row of HOSTS) expect(isKnownHwVersion(row.maxHwVersion!)).toBe(true);
-    const lines = [['esx', 'esxi'], ['workstation'], ['player'], ['fusion']];
+    const lines = [['esx', 'esxi'], ['workstation'], ['player'], ['fusion'], ['server']];
     for (const line of lines) {
       const rows = HOSTS.filter((h) => line.includes(h.product)).sort((a, b) => a.version - b.version);
       const max = rows.map((h) => h.maxHwVersion!);
@@ -169,12 +210,28 @@ describe('hosts: names', () => {
     ['esxi-7.0.3', 'esxi-7.0'],
     ['esx-7.0', 'esxi-7.0'],
     ['esx-9.0', 'esxi-9.0'],
-    ['esx-4', 'esx-4.0'],
+    ['Workstation 7', 'workstation-7.x'],
+    ['workstation-7.1', 'workstation-7.x'],
+    ['ESX 4.1', 'esx-4.1'],
+    ['esxi-4.1', 'esx-4.1'],
+    ['Fusion 3.1', 'fusion-3.x'],
+    ['player-3', 'player-3.x'],
+    ['Server 2.0', 'server-2.x'],
+    ['workstation-17.6', 'workstation-17.6'],
+    ['workstation-17.6.4', 'workstation-17.6'],
+    ['Fusion 13.6', 'fusion-13.6'],
+    ['player-16.2', 'player-16.2'],
+    ['player-17.5', 'player-17.5'],
+    ['workstation-15.5', 'workstation-15.5'],
+    // a release between known ones: the newest row at or below it
+    ['workstation-16.1', 'workstation-16'],
+    ['fusion-12.1', 'fusion-12'],
+    ['esxi-6.7.0', 'esxi-6.7'],
   ])('%s → %s', (name, id) => {
     expect(resolveHost(name)?.id).toBe(id);
   });
 
-  it.each(['', 'esx-3', 'workstation-6', 'esxi-6', 'workstation-17.6', 'hyper-v', 'workstation-99', 'esx-3.0-intel'])(
+  it.each(['', 'esx-3', 'esx-4', 'workstation-6', 'esxi-6', 'workstation-18', 'hyper-v', 'workstation-99', 'esx-3.0-intel'])(
     '%s is not a host',
     (name) => {
       expect(resolveHost(name)).toBeUndefined();
@@ -216,12 +273,17 @@ describe('hosts: derived facts', () => {
     expect(ok('fusion-2.x')).toBe(false);
   });
 
-  it('hostsForHwVersion narrows by the legacy table only', () => {
-    const ids = (hw: number) => hostsForHwVersion(hw).map((h) => h.id);
-    expect(ids(4)).toEqual(['esx-3.0', 'esx-3.5', 'workstation-5.x']);
-    expect(ids(6)).toEqual(['workstation-6.0', 'fusion-1.x']);
-    expect(ids(7)).toEqual(['esx-4.0', 'workstation-6.5', 'fusion-2.x']);
-    expect(ids(19)).toEqual([]);
+  it('W1: a hardware version names the oldest product that runs the VM; every later product that can nest fits it', () => {
+    const ids = (hw: number) => productsForHwVersion(hw).map((h) => h.id);
+    // before: 4 → esx-3.0, esx-3.5, workstation-5.x (Workstation 5.x cannot nest; Workstation 6.x, Fusion, ESX 4.0 run HW 4)
+    expect(ids(4)).toEqual(expect.arrayContaining(['esx-3.0', 'esx-3.5', 'workstation-6.0', 'workstation-6.5', 'fusion-1.x', 'fusion-2.x', 'esx-4.0', 'workstation-17', 'esxi-8.0']));
+    expect(ids(4)).not.toContain('workstation-5.x');
+    expect(ids(6)).toEqual(expect.arrayContaining(['workstation-6.0', 'fusion-1.x', 'workstation-6.5', 'esx-4.0', 'fusion-4']));
+    expect(ids(6)).not.toContain('esx-3.0');
+    expect(ids(7)).toEqual(expect.arrayContaining(['esx-4.0', 'workstation-6.5', 'fusion-2.x', 'workstation-7.x', 'esx-4.1', 'workstation-8', 'esxi-5.0']));
+    expect(ids(19).every((id) => (host(id).maxHwVersion ?? 0) >= 19)).toBe(true);
+    expect(ids(3).some((id) => host(id).family === 'too-old')).toBe(false);
+    expect(productsForHwVersion(4, false).map((h) => h.id)).toContain('workstation-5.x');
   });
 
   it('G2: the keys that force hardware execution', () => {

@@ -1,6 +1,6 @@
 /** `inner-allow-nested`: on a physical ESX 3.0 host an inner VM has `vmx.allowNested = "TRUE"` (E30-1). */
 import {createRule} from '../../src/engine/create-rule.js';
-import {applicable, checkValues, roleApplies, show} from './util/nested.js';
+import {applicable, checkValues, fixOrSuggest, roleApplies, show} from './util/nested.js';
 import {NO_VISITORS} from './util/visitors.js';
 
 export default createRule({
@@ -13,6 +13,7 @@ export default createRule({
       recommended: true,
     },
     fixable: 'code',
+    hasSuggestions: true,
     messages: {
       missing: 'Missing `{{key}}` in an inner VM on {{where}}',
       wrongValue: 'Expected `{{key}}` to be `"{{expected}}"` on {{where}}, not `"{{actual}}"`',
@@ -27,7 +28,7 @@ export default createRule({
         if (!a) return;
         const k = a.value;
         if (!context.getEntries(k.key).length) {
-          context.report({node, messageId: 'missing', data: {key: show(k), where: a.where}, fix: (fixer) => fixer.addEntry(k.key, k.value)});
+          context.report({node, messageId: 'missing', data: {key: show(k), where: a.where}, ...fixOrSuggest(context, `Add \`${show(k)}\``, (fixer) => fixer.addEntry(k.key, k.value))});
         }
         checkValues(context, k, a.where);
       },

@@ -1,6 +1,6 @@
 /** `inner-binary-translation`: an inner VM on a 2008-era host must not force hardware execution (G2). */
 import {createRule} from '../../src/engine/create-rule.js';
-import {applicable, entriesWith, roleApplies, show} from './util/nested.js';
+import {applicable, entriesWith, fixOrSuggest, roleApplies, show} from './util/nested.js';
 import {NO_VISITORS} from './util/visitors.js';
 
 export default createRule({
@@ -13,6 +13,7 @@ export default createRule({
       recommended: true,
     },
     fixable: 'code',
+    hasSuggestions: true,
     messages: {
       forcesHardware: '`{{entry}}` forces hardware execution: an inner VM on {{where}} must use binary translation',
     },
@@ -31,7 +32,7 @@ export default createRule({
             node: e,
             messageId: 'forcesHardware',
             data: {entry: show({key: e.key, value: e.value}), where: a.where},
-            fix: (fixer) => fixer.removeNode(e),
+            ...fixOrSuggest(context, `Remove \`${e.key}\``, (fixer) => fixer.removeNode(e)),
           });
         }
       },

@@ -2,10 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {rules} from '../../lib/rules/index.js';
-import {AMD_FAMILIES, CPUS, normalizeSetting, ROLES} from '../engine/settings.js';
+import {AMD_FAMILY_VALUES, CPUS, normalizeSetting, ROLES} from '../engine/settings.js';
 import type {Settings} from '../engine/types.js';
 import type {RuleInfo} from '../formatters/types.js';
-import {HOSTS} from '../knowledge/hosts.js';
+import {existingCpus, HOSTS} from '../knowledge/hosts.js';
+import {sourcesOf} from '../knowledge/sources.js';
 import type {LintFilesOptions} from '../lint-files.js';
 import {makeLoader} from '../lint-files.js';
 import type {CliIo} from './main.js';
@@ -46,16 +47,42 @@ export function listRules(out: NodeJS.WritableStream, json = false): Promise<num
   return write(out, table(rows));
 }
 
-/** `--list-hosts`: one row per host product and CPU vendor. */
-export function listHosts(out: NodeJS.WritableStream): Promise<number> {
+/** `--list-hosts -f json`: every host row with its sources and whether its keys are documented. */
+export function hostInfos(): unknown[] {
+  return HOSTS.map((h) => ({
+    id: h.id,
+    label: h.label,
+    product: h.product,
+    family: h.family,
+    aliases: h.aliases,
+    maxHwVersion: h.maxHwVersion ?? null,
+    minHwVersionForNesting: h.minHwVersionForNesting ?? null,
+    cpus: Object.fromEntries(
+      existingCpus(h).map((cpu) => {
+        const s = h[cpu];
+        return [cpu, {canNest: s.ok, documented: !s.undocumented, amdFamilies: s.amdFamilies ?? null, outerKeys: s.ok ? (h.outerKeys[cpu] ?? []) : null, note: s.note}];
+      }),
+    ),
+    hostConfig: h.hostConfig ?? null,
+    hostVbsMode: h.hostVbsMode === true,
+    verified: h.verified,
+    sources: sourcesOf(h.sources),
+    notes: h.notes,
+  }));
+}
+
+/** `--list-hosts`: one row per host product and CPU it can have (JSON: `hostInfos`). */
+export function listHosts(out: NodeJS.WritableStream, json = false): Promise<number> {
+  if (json) return write(out, JSON.stringify(hostInfos(), null, 2) + '\n');
   const rows = [['host', 'cpu', 'outer VM needs', 'notes']];
   for (const h of HOSTS) {
-    for (const cpu of CPUS) {
+    for (const cpu of CPUS.filter((c) => c !== 'apple' || h.apple.ok)) {
       const support = h[cpu];
       const keys = h.outerKeys[cpu];
       const need = !support.ok ? 'cannot nest' : keys && keys.length ? keys.map((k) => `${k.key} = "${k.value}"`).join(', ') : '(nothing in the .vmx)';
       const families = cpu === 'amd' && support.amdFamilies ? [`AMD families: ${support.amdFamilies.join(', ')}`] : [];
-      const notes = [support.note === 'Yes' ? '' : support.note, ...families, ...(cpu === 'intel' ? h.notes : [])].filter(Boolean);
+      const unverified = cpu === 'intel' && !h.verified ? ['UNVERIFIED row'] : [];
+      const notes = [...unverified, support.note === 'Yes' ? '' : support.note, ...families, ...(cpu === 'intel' ? h.notes : [])].filter(Boolean);
       rows.push([h.id, cpu, need, [...new Set(notes)].join('; ')]);
     }
   }
@@ -109,7 +136,7 @@ async function interview(ask: Ask): Promise<InitAnswers> {
   const cpu = await askSetting(ask, 'cpu', `Physical CPU vendor (${CPUS.join('/')}; empty: unknown): `);
   if (cpu) settings.cpu = cpu as Settings['cpu'];
   if (cpu === 'amd') {
-    const family = await askSetting(ask, 'amdFamily', `AMD processor family (${AMD_FAMILIES.join('/')}; empty: unknown): `);
+    const family = await askSetting(ask, 'amdFamily', `AMD processor family (${AMD_FAMILY_VALUES}; empty: unknown): `);
     if (family) settings.amdFamily = family as Settings['amdFamily'];
   }
   const all = (await ask('Enable every rule instead of the recommended ones? (y/N): ')).trim().toLowerCase().startsWith('y');

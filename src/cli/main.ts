@@ -163,6 +163,7 @@ function checkUsage(args: CliArgs): {fixTypes?: Array<RuleType | 'directive'>; s
     cpu: args.cpu,
     amdFamily: args.amdFamily,
     outerProduct: args.outerProduct,
+    hostHyperV: args.hostHyperV,
   });
   if (errors.length) throw new UsageError(errors[0].replace(/^(invalid|unknown) (\w+)/, (_, kind, name) => `${kind} --${name.replace(/[A-Z]/g, (c: string) => `-${c.toLowerCase()}`)}`));
   return {fixTypes, settings};
@@ -174,7 +175,7 @@ async function run(args: CliArgs, io: CliIo, cwd: string, env: Record<string, st
   const color = useColor(args, io, env);
   const info = await import('./info.js');
   if (args.listRules) return info.listRules(io.stdout, args.format === 'json');
-  if (args.listHosts) return info.listHosts(io.stdout);
+  if (args.listHosts) return info.listHosts(io.stdout, args.format === 'json');
   if (args.init) return info.init(cwd, io);
 
   const options: LintFilesOptions = {

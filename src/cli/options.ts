@@ -21,6 +21,7 @@ export interface CliArgs {
   cpu?: string;
   amdFamily?: string;
   outerProduct?: string;
+  hostHyperV?: boolean;
   stdin: boolean;
   stdinFilename?: string;
   printConfig?: string;
@@ -76,12 +77,13 @@ export function declare(y: Argv): Argv<CliArgs> {
     .option('report-unused-disable-directives', {type: 'boolean', default: false, describe: 'Warn about disable directives that suppress nothing (fixable)'})
     .option('print-config', {type: 'string', describe: 'Print the rules and settings that apply to this file, as JSON, and exit'})
     .option('init', {type: 'boolean', default: false, describe: 'Write a starter vmxlint.config.json (asks a few questions on a terminal, none otherwise)'})
-    .group(['role', 'host', 'cpu', 'amd-family', 'outer-product'], 'Nested-VM context (wins over file directives and config):')
+    .group(['role', 'host', 'cpu', 'amd-family', 'outer-product', 'host-hyper-v'], 'Nested-VM context (wins over file directives and config):')
     .option('role', {type: 'string', describe: 'Role of the VM: outer, inner or none'})
     .option('host', {type: 'string', describe: 'Physical host product, e.g. esx-3.0, workstation-6.5, esxi-8.0 (see --list-hosts)'})
-    .option('cpu', {type: 'string', describe: 'Physical CPU vendor: intel or amd'})
-    .option('amd-family', {type: 'string', describe: 'AMD processor family: 0fh-revf, 0fh-revg or 10h'})
+    .option('cpu', {type: 'string', describe: 'Physical CPU: intel, amd, or apple (Apple silicon, Fusion 13 and later)'})
+    .option('amd-family', {type: 'string', describe: 'AMD processor family: pre-revf, 0fh-revf, 0fh-revg, or <hex>h from 10h on (10h, 15h, 19h, 1ah)'})
     .option('outer-product', {type: 'string', describe: 'VMware product running inside the outer VM (for an inner VM)'})
+    .option('host-hyper-v', {type: 'boolean', describe: 'The Windows host has Hyper-V/VBS on (--no-host-hyper-v: it has not); Workstation/Player 15.5+ then cannot nest'})
     .group(['stdin', 'stdin-filename', 'ignore', 'ignore-pattern', 'error-on-unmatched-pattern', 'cache', 'cache-location'], 'Input:')
     .option('stdin', {type: 'boolean', default: false, describe: 'Lint text from standard input (with --fix: print the fixed text)'})
     .option('stdin-filename', {type: 'string', describe: 'File name to use for standard input (config lookup, messages)'})
@@ -92,7 +94,7 @@ export function declare(y: Argv): Argv<CliArgs> {
     .option('cache-location', {type: 'string', default: '.vmxlintcache', describe: 'Where --cache keeps its data'})
     .group(['list-rules', 'list-hosts', 'debug', 'help', 'version'], 'Other:')
     .option('list-rules', {type: 'boolean', default: false, describe: 'List the rules: id, fixable, default severity, description (-f json for JSON)'})
-    .option('list-hosts', {type: 'boolean', default: false, describe: 'List the host products: id, CPU, keys an outer VM needs, notes'})
+    .option('list-hosts', {type: 'boolean', default: false, describe: 'List the host products: id, CPU, keys an outer VM needs, notes (-f json: with sources)'})
     .option('debug', {type: 'boolean', default: false, describe: 'Show stack traces of internal errors'})
     .strict()
     .parserConfiguration({'camel-case-expansion': true, 'strip-dashed': true}) as unknown as Argv<CliArgs>;

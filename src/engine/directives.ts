@@ -40,6 +40,8 @@ const SETTING_NAMES: Record<string, string> = {
   'amd-family': 'amdFamily',
   outerproduct: 'outerProduct',
   'outer-product': 'outerProduct',
+  hosthyperv: 'hostHyperV',
+  'host-hyper-v': 'hostHyperV',
 };
 
 function splitReason(rest: string): [string, string] {

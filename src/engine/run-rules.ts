@@ -208,7 +208,7 @@ function run(options: RunOptions, tree: Root, file: VFile): void {
         }
       }
       const place = d.loc ? {start: d.loc.start, end: d.loc.end} : nodePlace(d.node);
-      const severity = d.info ? 0 : LEVEL[enabled.severity];
+      const severity = d.info ? 0 : d.warn ? (Math.min(1, LEVEL[enabled.severity]) as SeverityLevel) : LEVEL[enabled.severity];
       file.messages.push(
         makeMessage(interpolate(template, d.data), place, id, rule.meta.docs.url, {
           severity,

@@ -3,16 +3,32 @@
  * order of the requirements doc: CLI flags > the file's `# vmxlint …` directive > config
  * `settings` for the file's glob > inference, only where unambiguous.
  */
-import {isHypervisorGuest} from '../knowledge/guest-os.js';
-import {existingCpus, hostIds, HOSTS, hostsForHwVersion, resolveHost, ROLE_HINT_KEYS, type HostRow} from '../knowledge/hosts.js';
+import {isHypervisorGuest, isKnownGuestOs, looksLikeNewerGuestOs} from '../knowledge/guest-os.js';
+import {amdFamilyNumber, existingCpus, hostIds, HOSTS, resolveHost, ROLE_HINT_KEYS, type HostRow} from '../knowledge/hosts.js';
 import {getEntriesOfKeys} from '../syntax/lookup.js';
 import type {Entry, Root} from '../syntax/types.js';
 import type {AmdFamily, Cpu, ResolvedSettings, SettingName, SettingSource, Settings} from './types.js';
 
-export const SETTING_NAMES: readonly SettingName[] = ['role', 'host', 'cpu', 'amdFamily', 'outerProduct'];
+export const SETTING_NAMES: readonly SettingName[] = ['role', 'host', 'cpu', 'amdFamily', 'outerProduct', 'hostHyperV'];
 export const ROLES = ['outer', 'inner', 'none'] as const;
-export const CPUS = ['intel', 'amd'] as const;
+export const CPUS = ['intel', 'amd', 'apple'] as const;
+/**
+ * The AMD families a check is tried with when none is given: one per answer the tables can give
+ * (`10h` stands for every family from 10h on). `pre-revf` (no AMD-V) is checked only when given.
+ */
 export const AMD_FAMILIES = ['0fh-revf', '0fh-revg', '10h'] as const;
+/** How `--amd-family` and the setting are described to users. */
+export const AMD_FAMILY_VALUES = 'pre-revf, 0fh-revf, 0fh-revg, or a family from 10h on as <hex>h (10h, 15h, 17h, 19h, 1ah)';
+
+/** `pre-revf`, `0fh-revf`, `0fh-revg`, or `<hex>h` from 10h on, lower case without extra zeros (`019H` → `19h`). */
+function normalizeAmdFamily(value: string): {value?: string; error?: string} {
+  const v = value.trim().toLowerCase();
+  if (v === 'pre-revf' || v === '0fh-revf' || v === '0fh-revg') return {value: v};
+  const n = amdFamilyNumber(v.replace(/^0+(?=[0-9a-f]{2}h$)/, ''));
+  if (n !== undefined && n >= 0x10) return {value: `${n.toString(16).padStart(2, '0')}h`};
+  const why = n === 0x0f ? ' (Family 0Fh: give its revision, 0fh-revf or 0fh-revg, or pre-revf before Rev F)' : n !== undefined ? ' (before Family 0Fh Rev F there is no AMD-V: pre-revf)' : '';
+  return {error: `invalid amdFamily "${value}": expected ${AMD_FAMILY_VALUES}${why}`};
+}
 
 /** The three ways to give a setting, for messages that need one. */
 export function howToSet(name: SettingName): string {
@@ -44,7 +60,9 @@ export function normalizeSetting(name: string, value: string): {value?: string; 
     case 'cpu':
       return oneOf(CPUS);
     case 'amdFamily':
-      return oneOf(AMD_FAMILIES);
+      return normalizeAmdFamily(v);
+    case 'hostHyperV':
+      return oneOf(['true', 'false']);
     case 'host':
     case 'outerProduct': {
       const row = resolveHost(v);
@@ -77,7 +95,8 @@ export function resolveSettings(
     for (const name of SETTING_NAMES) {
       const value = settings[name];
       if (value !== undefined && resolved[name] === undefined) {
-        (resolved as unknown as Record<string, unknown>)[name] = value;
+        // `hostHyperV` is a boolean; flags, directives and configs give it as text
+        (resolved as unknown as Record<string, unknown>)[name] = name === 'hostHyperV' ? value === true || value === 'true' : value;
         resolved.sources[name] = source;
       }
     }
@@ -99,6 +118,8 @@ export interface FileEvidence {
   hwVersion?: {entry: Entry; version: number};
   /** `encryption.data`: the real settings are hidden. */
   encrypted?: Entry;
+  /** The guest's architecture by its `guestOS` id: `arm` for `arm-*`, `x86` for any other known (or newer-looking) id. */
+  guestArch?: 'arm' | 'x86';
 }
 
 /** The role hints with their key and value in lower case (compared case-insensitively). */
@@ -141,11 +162,20 @@ function gatherEvidence(tree: Root): FileEvidence {
   const evidence: FileEvidence = {outer: marked(found, 0, OUTER_HINTS), inner: marked(found, OUTER_HINTS.length, INNER_HINTS)};
   const guest = found[GUEST]?.[0];
   if (guest && isHypervisorGuest(guest.value)) evidence.hypervisorGuest = guest;
+  const arch = guest ? guestArchOf(guest.value) : undefined;
+  if (arch) evidence.guestArch = arch;
   const hw = found[GUEST + 1]?.[0];
   if (hw && /^\s*\d+\s*$/.test(hw.value)) evidence.hwVersion = {entry: hw, version: Number(hw.value)};
   const encrypted = found[GUEST + 2]?.[0];
   if (encrypted && encrypted.value.trim() !== '') evidence.encrypted = encrypted;
   return evidence;
+}
+
+/** A guestOS id's architecture: `arm-*` ids are Arm, any other known or newer-looking id x86; otherwise unknown. */
+export function guestArchOf(id: string): 'arm' | 'x86' | undefined {
+  const v = id.trim().toLowerCase();
+  if (v.startsWith('arm-')) return 'arm';
+  return isKnownGuestOs(v) || looksLikeNewerGuestOs(v) ? 'x86' : undefined;
 }
 
 /** Infer a role from the keys, only when they point one way. */
@@ -161,18 +191,16 @@ export function looksNested(e: FileEvidence): boolean {
   return e.outer.length > 0 || e.inner.length > 0 || e.hypervisorGuest !== undefined;
 }
 
-/** The highest hardware version of the 2008 table: above it, the products that can power a VM on are all modern. */
-const LEGACY_MAX_HW = Math.max(...HOSTS.filter((h) => h.family === 'legacy').map((h) => h.maxHwVersion ?? 0));
-
 /**
- * The products a `virtualHW.version` narrows the VM's own product to: the requirements doc's
- * table for 4, 6 and 7; above the 2008 products' versions, every product that can power the VM
- * on (a product cannot run a newer hardware version). `[]`: no narrowing.
+ * The products a `virtualHW.version` narrows the VM's own product to: every product that can power
+ * the VM on. The version names the *oldest* product that runs the VM; every later one runs it too
+ * ("A VMware product can power on a virtual machine with a virtual hardware version lower than
+ * what it supports", KB 1003746). For the physical host of an outer VM (`canNest`), only products
+ * that can nest at all. `[]`: no narrowing (a version no product uses).
  */
-export function productsForHwVersion(hw: number): HostRow[] {
-  const legacy = hostsForHwVersion(hw);
-  if (legacy.length) return legacy;
-  return hw > LEGACY_MAX_HW ? HOSTS.filter((h) => (h.maxHwVersion ?? 0) >= hw) : [];
+export function productsForHwVersion(hw: number, canNest = true): HostRow[] {
+  if (!Number.isInteger(hw) || hw < 3) return [];
+  return HOSTS.filter((h) => (h.maxHwVersion ?? 0) >= hw && (!canNest || h.family !== 'too-old'));
 }
 
 /* ---------------------------------------------------------------- deciding from candidates */
@@ -201,13 +229,17 @@ export interface NestedContext {
 }
 
 const cache = new WeakMap<Root, NestedContext>();
-/** `productsForHwVersion`, worked out once per version (shared: never changed). */
-const narrowedByVersion = new Map<number, readonly HostRow[]>();
-function narrowedFor(hw: number): readonly HostRow[] {
-  let rows = narrowedByVersion.get(hw);
+/** `productsForHwVersion`, worked out once per version and dimension (shared: never changed). */
+const narrowedByVersion = new Map<string, readonly HostRow[]>();
+function narrowedFor(hw: number | undefined, dim: 'host' | 'outerProduct', hostHyperV: boolean): readonly HostRow[] {
+  const key = `${hw} ${dim} ${hostHyperV}`;
+  let rows = narrowedByVersion.get(key);
   if (rows === undefined) {
-    rows = Object.freeze(productsForHwVersion(hw));
-    if (narrowedByVersion.size < 1000) narrowedByVersion.set(hw, rows);
+    let list = hw === undefined ? [...HOSTS] : productsForHwVersion(hw, dim === 'host');
+    // a Windows host with Hyper-V on runs Workstation or Player 15.5+ (earlier releases refuse to start)
+    if (hostHyperV) list = list.filter((h) => h.hostVbsMode);
+    rows = Object.freeze(list.length === HOSTS.length ? HOSTS : list);
+    if (narrowedByVersion.size < 1000) narrowedByVersion.set(key, rows);
   }
   return rows;
 }
@@ -230,12 +262,13 @@ export function nestedContext(tree: Root, settings: ResolvedSettings): NestedCon
   const context: NestedContext = {settings, evidence, hosts: host ? oneRow(host) : HOSTS, outerProducts: outerProduct ? oneRow(outerProduct) : HOSTS};
   // an outer VM runs on the physical host; an inner VM on the outer guest product
   const dim = settings.role === 'outer' ? 'host' : settings.role === 'inner' ? 'outerProduct' : undefined;
-  if (dim && evidence.hwVersion && !(dim === 'host' ? host : outerProduct)) {
-    const narrowed = narrowedFor(evidence.hwVersion.version);
-    if (narrowed.length) {
+  const hyperV = dim === 'host' && settings.hostHyperV === true;
+  if (dim && (evidence.hwVersion || hyperV) && !(dim === 'host' ? host : outerProduct)) {
+    const narrowed = narrowedFor(evidence.hwVersion?.version, dim, hyperV);
+    if (narrowed.length && narrowed !== HOSTS) {
       if (dim === 'host') context.hosts = narrowed;
       else context.outerProducts = narrowed;
-      context.narrowedBy = {dim, version: evidence.hwVersion.version};
+      if (evidence.hwVersion && productsForHwVersion(evidence.hwVersion.version, dim === 'host').length) context.narrowedBy = {dim, version: evidence.hwVersion.version};
     }
   }
   cache.set(tree, context);
@@ -258,8 +291,14 @@ function optionsFor(context: NestedContext, dim: ContextDim, pick: Partial<Recor
   switch (dim) {
     case 'host':
       return context.hosts;
-    case 'cpu':
-      return s.cpu ? [s.cpu] : pick.host ? existingCpus(pick.host as HostRow) : CPUS;
+    case 'cpu': {
+      if (s.cpu) return [s.cpu];
+      const cpus = pick.host ? existingCpus(pick.host as HostRow) : CPUS;
+      // an Arm guest runs on Apple silicon, an x86 guest does not (a mismatch is reported, not inferred away)
+      const arch = context.evidence.guestArch;
+      const fits = arch === 'arm' ? cpus.filter((c) => c === 'apple') : arch === 'x86' ? cpus.filter((c) => c !== 'apple') : cpus;
+      return fits.length ? fits : cpus;
+    }
     case 'amdFamily':
       return s.amdFamily ? [s.amdFamily] : AMD_FAMILIES;
     case 'outerProduct':
@@ -297,7 +336,7 @@ let listCount = 0;
 function shapeOf(context: NestedContext): string {
   const s = context.settings;
   const n = context.narrowedBy;
-  return `${listId(context.hosts)} ${listId(context.outerProducts)} ${s.cpu ?? ''} ${s.amdFamily ?? ''} ${s.host ?? ''} ${n ? `${n.dim} ${n.version}` : ''}`;
+  return `${listId(context.hosts)} ${listId(context.outerProducts)} ${s.cpu ?? ''} ${s.amdFamily ?? ''} ${s.host ?? ''} ${n ? `${n.dim} ${n.version}` : ''} ${context.evidence.guestArch ?? ''}`;
 }
 
 function listId(list: readonly HostRow[]): number {

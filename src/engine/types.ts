@@ -10,8 +10,10 @@ export type Severity = 'off' | 'info' | 'warn' | 'error';
 export type SeverityLevel = 0 | 1 | 2;
 
 export type Role = 'outer' | 'inner' | 'none';
-export type Cpu = 'intel' | 'amd';
-export type AmdFamily = '0fh-revf' | '0fh-revg' | '10h';
+/** The physical CPU: Intel (VT-x), AMD (AMD-V) or Apple silicon (Fusion 13 and later). */
+export type Cpu = 'intel' | 'amd' | 'apple';
+/** `pre-revf` (no AMD-V), `0fh-revf`, `0fh-revg`, or a family as `<hex>h` from `10h` on (`15h`, `19h`, `1ah`). */
+export type AmdFamily = string;
 
 /** The nested-VM context of a file. Host ids are canonical ids of src/knowledge/hosts.ts. */
 export interface Settings {
@@ -20,6 +22,8 @@ export interface Settings {
   cpu?: Cpu;
   amdFamily?: AmdFamily;
   outerProduct?: string;
+  /** Windows host with Hyper-V / VBS on (Workstation/Player run in Host VBS mode). */
+  hostHyperV?: boolean;
 }
 export type SettingName = keyof Settings;
 /** Where a setting's value came from, in resolution order. */
@@ -85,6 +89,8 @@ export interface ReportDescriptor<MessageIds extends string = string> {
   suggest?: Array<{desc: string; fix: FixFunction}>;
   /** Report as information whatever the rule's configured severity (e.g. weak traces of Tools). */
   info?: boolean;
+  /** Report as a warning at most (never as an error), e.g. where the source only lists what is needed. */
+  warn?: boolean;
 }
 
 export interface RuleContext<Options = unknown, MessageIds extends string = string> {

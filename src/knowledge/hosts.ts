@@ -1,257 +1,20 @@
 /**
- * The physical-host products: which can nest, on which CPU, and the keys the outer .vmx needs.
- *
- * Sources (summarised in ../shared/nested-vm-requirements.md):
- * - legacy rows: VMware community document "Running Nested VMs" (2008, revised 2009), tables
- *   "Which hosts can nest at all" and "Keys the OUTER vmx must contain";
- * - modern rows: VMware's virtualized-HV documentation for Workstation 8+/Player 4+/Fusion 4+ and
- *   ESXi 5.x+ (section "Modern products"); KB 2009916 for ESXi as a guest;
- * - `maxHwVersion`: VMware KB 1003746 via ../shared/vmx-syntax.md (see hardware.ts).
- * Adding a product is adding a row here, never code in a rule.
+ * The physical-host products: which can nest, on which CPU, and the keys the outer .vmx needs;
+ * and the nested-VM facts the rules state. The rows are in hosts-legacy.ts (2008–2009 era) and
+ * hosts-modern.ts (virtualized HV); each row and each fact here names its sources (sources.ts).
+ * Summarised in ../shared/nested-vm-requirements.md and ../shared/nested-knowledge-review.md.
+ * Adding a product is adding a row, never code in a rule.
  */
 import type {AmdFamily, Cpu} from '../engine/types.js';
+import {ALLOW_NESTED, BACKDOOR, EXEC, kv, MMU, NO_AMD_MACS, SVM, VHV, VT32, type HostRow, type KeyValue, type Product, type Support} from './host-types.js';
+import {LEGACY_HOSTS} from './hosts-legacy.js';
+import {MODERN_HOSTS} from './hosts-modern.js';
+import type {SourceId} from './sources.js';
 
-/** A key in VMware's camelCase spelling and its value, unquoted (`TRUE`, `hardware`). */
-export interface KeyValue {
-  key: string;
-  value: string;
-}
-export type HostFamily = 'legacy' | 'modern';
-export type Product = 'esx' | 'esxi' | 'workstation' | 'player' | 'fusion';
+export type {HostFamily, HostRow, KeyValue, Product, Support} from './host-types.js';
 
-/** Whether a host can nest on one CPU vendor. */
-export interface Support {
-  ok: boolean;
-  /** AMD only: the processor families that work (absent: no family limit is documented). */
-  amdFamilies?: AmdFamily[];
-  note: string;
-}
-
-export interface HostRow {
-  /** Canonical id: `esx-3.0`, `workstation-6.5`, `fusion-2.x`, `esxi-8.0`, `workstation-17`. */
-  id: string;
-  label: string;
-  product: Product;
-  /** For ordering within a product line (ESX and ESXi share one line). */
-  version: number;
-  family: HostFamily | 'too-old';
-  /** Other spellings `resolveHost` accepts (besides the generic forms it documents). */
-  aliases: string[];
-  intel: Support;
-  amd: Support;
-  /**
-   * Keys the outer .vmx must contain, per CPU. Absent for a CPU the host cannot nest on; an
-   * empty list means nothing is needed in the .vmx (ESXi 5.0: see `hostConfig`).
-   */
-  outerKeys: {intel?: KeyValue[]; amd?: KeyValue[]};
-  /** Host-wide keys in the host's own config file instead of the .vmx (ESXi 5.0). */
-  hostConfig?: {path: string; keys: KeyValue[]};
-  /** Lowest `virtualHW.version` at which nesting is supported on this host (modern rows). */
-  minHwVersionForNesting?: number;
-  /** Whether VMware calls virtualized HV fully supported here (desktop products, modern rows). */
-  vhvFullySupported?: boolean;
-  /** Player only: the Workstation release it shares its engine with. */
-  workstationVersion?: number;
-  /** Highest `virtualHW.version` the product can power on. */
-  maxHwVersion?: number;
-  /** Whether the E30 rules apply (physical host ESX 3.0). */
-  e30: boolean;
-  notes: string[];
-}
-
-/** Shared by many rows, so frozen. */
-const kv = (key: string, value: string): KeyValue => Object.freeze({key, value});
-const VT32 = kv('monitor_control.vt32', 'TRUE');
-const SVM = kv('monitor_control.enable_svm', 'TRUE');
-const BACKDOOR = kv('monitor_control.restrict_backdoor', 'TRUE');
-const EXEC = kv('monitor.virtual_exec', 'hardware');
-const MMU = kv('monitor.virtual_mmu', 'hardware');
-const VHV = kv('vhv.enable', 'TRUE');
-
-const yes = (note = 'Yes'): Support => Object.freeze({ok: true, note});
-const no = (note: string): Support => Object.freeze({ok: false, note});
-const amdOnly = (amdFamilies: AmdFamily[], note: string): Support => ({ok: true, amdFamilies, note});
-const NO_AMD_MACS = no('There are no AMD Macs');
-const TOO_OLD = 'Products older than the 2008 table (ESX 2.x, Workstation 5.x, ...) cannot run nested VMs';
-const E30_NOTE =
-  'E30: the inner VM needs `vmx.allowNested = "TRUE"`, the outer guest product must be Workstation 6.0+ ' +
-  'or ESX 3.5+, and the inner guest must not use the backdoor (no VMware Tools)';
-const VHV_NOTE =
-  'Virtualized HV: the outer VM needs `vhv.enable = "TRUE"` ("Virtualize Intel VT-x/EPT or AMD-V/RVI"); ' +
-  '`virtualHW.version` below 9 is unsupported, below 8 it does nothing';
-const ESXI_NOTE =
-  'vSphere: "Expose hardware assisted virtualization to the guest OS" (API `nestedHVEnabled`) writes ' +
-  '`vhv.enable`; optional: `featMask.vm.hv.capable = "Min:1"`, `vpmc.enable = "TRUE"`';
-
-type Base = Pick<HostRow, 'id' | 'label' | 'product' | 'version'>;
-const base = (id: string, label: string, product: Product, version: number): Base => ({id, label, product, version});
-
-function tooOld(b: Base, maxHwVersion: number, aliases: string[] = []): HostRow {
-  const notNested = no(TOO_OLD);
-  return {...b, family: 'too-old', aliases, intel: notNested, amd: notNested, outerKeys: {}, maxHwVersion, e30: false, notes: [TOO_OLD]};
-}
-
-type LegacyFields = Omit<HostRow, keyof Base | 'family' | 'e30' | 'notes'> & {e30?: boolean; notes?: string[]};
-function legacy(b: Base, r: LegacyFields): HostRow {
-  return {...b, family: 'legacy', e30: false, notes: [], ...r};
-}
-
-const SHORT: Record<Product, string> = {esx: 'esx', esxi: 'esxi', workstation: 'ws', player: 'player', fusion: 'fusion'};
-const INTEL_VHV = yes('Yes (virtualized HV): 64-bit inner guests need EPT; without it only 32-bit inner guests run');
-const AMD_VHV = yes('Yes (virtualized HV): 64-bit inner guests need RVI; without it only 32-bit inner guests run');
-
-interface ModernOptions {
-  /** More aliases: point releases that kept the hardware version. */
-  extra?: string[];
-  notes?: string[];
-  /** `vhvFullySupported`. */
-  fully?: boolean;
-  /** `workstationVersion` (Player rows). */
-  ws?: number;
-}
-
-/** A modern row: `vhv.enable` on either CPU (Fusion: Intel only), supported from hardware version 9. */
-function modern(b: Base, maxHwVersion: number, opts: ModernOptions = {}): HostRow {
-  const aliases = [`${SHORT[b.product]}-${b.id.slice(b.id.indexOf('-') + 1)}`, ...(opts.extra ?? [])].filter((a) => a !== b.id);
-  if (b.product === 'esxi') aliases.push(`esx-${b.version.toFixed(1)}`);
-  const fusionRow = b.product === 'fusion';
-  const row: HostRow = {
-    ...b,
-    family: 'modern',
-    aliases,
-    intel: INTEL_VHV,
-    amd: fusionRow ? NO_AMD_MACS : AMD_VHV,
-    outerKeys: fusionRow ? {intel: [VHV]} : {intel: [VHV], amd: [VHV]},
-    minHwVersionForNesting: 9,
-    maxHwVersion,
-    e30: false,
-    notes: [VHV_NOTE, ...(opts.notes ?? [])],
-  };
-  if (opts.fully !== undefined) row.vhvFullySupported = opts.fully;
-  if (opts.ws !== undefined) row.workstationVersion = opts.ws;
-  return row;
-}
-
-/** `name` is the version as written in the id (`17.5`, `25h2`); `v` orders it. */
-const ws = (v: number, hw: number, extra?: string[], name = String(v), notes?: string[]) =>
-  modern(base(`workstation-${name}`, `Workstation ${name.toUpperCase()}`, 'workstation', v), hw, {fully: v >= 10, extra, notes});
-const player = (v: number, hw: number, wsVersion: number) =>
-  modern(base(`player-${v}`, `Player ${v}`, 'player', v), hw, {fully: wsVersion >= 10, ws: wsVersion});
-const fusion = (v: number, hw: number, extra?: string[], name = String(v), notes?: string[]) =>
-  modern(base(`fusion-${name}`, `Fusion ${name.toUpperCase()}`, 'fusion', v), hw, {fully: v >= 6, extra, notes});
-const esxi = (v: string, hw: number, label = `ESXi ${v}`, notes: string[] = []) =>
-  modern(base(`esxi-${v}`, label, 'esxi', Number(v)), hw, {notes: [ESXI_NOTE, ...notes]});
-
-/** The host table: legacy rows from the 2008 document, then modern rows. */
-export const HOSTS: readonly HostRow[] = Object.freeze([
-  tooOld(base('esx-2.x', 'ESX 2.x', 'esx', 2), 3),
-  tooOld(base('workstation-4.x', 'Workstation 4.x', 'workstation', 4), 3, ['ws-4.x']),
-  tooOld(base('workstation-5.x', 'Workstation 5.x', 'workstation', 5), 4, ['ws-5.x']),
-  legacy(base('esx-3.0', 'ESX 3.0', 'esx', 3.0), {
-    aliases: ['esx-3.0.x'],
-    intel: yes('Yes, with caveats: the E30 rules apply'),
-    amd: yes('Yes: the E30 rules apply'),
-    outerKeys: {intel: [VT32], amd: [SVM]},
-    maxHwVersion: 4,
-    e30: true,
-    notes: [E30_NOTE],
-  }),
-  legacy(base('esx-3.5', 'ESX 3.5', 'esx', 3.5), {
-    aliases: ['esxi-3.5'],
-    intel: no('Nested VMs are impossible on Intel hosts'),
-    amd: amdOnly(['10h'], 'Only some CPUs: needs AMD Family 10h'),
-    outerKeys: {amd: [MMU, BACKDOOR]},
-    maxHwVersion: 4,
-  }),
-  legacy(base('workstation-6.0', 'Workstation 6.0', 'workstation', 6.0), {
-    aliases: ['ws-6.0'],
-    intel: yes(),
-    amd: amdOnly(['0fh-revf', '0fh-revg', '10h'], 'Needs AMD Family 0Fh Rev F/G or 10h'),
-    outerKeys: {intel: [VT32, BACKDOOR], amd: [SVM, BACKDOOR]},
-    maxHwVersion: 6,
-  }),
-  legacy(base('workstation-6.5', 'Workstation 6.5', 'workstation', 6.5), {
-    aliases: ['ws-6.5'],
-    intel: yes(),
-    amd: amdOnly(['10h'], 'Needs AMD Family 10h'),
-    outerKeys: {intel: [EXEC, BACKDOOR], amd: [EXEC, BACKDOOR]},
-    maxHwVersion: 7,
-  }),
-  legacy(base('fusion-1.x', 'Fusion 1.x', 'fusion', 1), {
-    aliases: ['fusion-1'],
-    intel: yes(),
-    amd: NO_AMD_MACS,
-    outerKeys: {intel: [VT32, BACKDOOR]},
-    // vmx-syntax.md lists Fusion 1.x under hardware version 4, the requirements doc under 6.
-    maxHwVersion: 6,
-    notes: ['Sources disagree whether Fusion 1.x writes hardware version 4 or 6: 6 is taken as its maximum'],
-  }),
-  legacy(base('fusion-2.x', 'Fusion 2.x', 'fusion', 2), {
-    aliases: ['fusion-2'],
-    intel: yes(),
-    amd: NO_AMD_MACS,
-    outerKeys: {intel: [EXEC, BACKDOOR]},
-    maxHwVersion: 7,
-  }),
-  legacy(base('esx-4.0', 'ESX 4.0', 'esx', 4.0), {
-    aliases: ['esxi-4.0'],
-    intel: yes(),
-    amd: amdOnly(['10h'], 'Needs AMD Family 10h'),
-    outerKeys: {intel: [EXEC, BACKDOOR], amd: [EXEC, BACKDOOR]},
-    maxHwVersion: 7,
-  }),
-  ws(8, 8, ['workstation-8.0']),
-  ws(9, 9, ['workstation-9.0']),
-  ws(10, 10, ['workstation-10.0']),
-  ws(11, 11, ['workstation-11.0']),
-  ws(12, 12, ['workstation-12.0', 'workstation-12.5']),
-  ws(14, 14, ['workstation-14.0']),
-  ws(15, 16, ['workstation-15.0', 'workstation-15.5']),
-  ws(16, 18, ['workstation-16.0']),
-  ws(16.2, 19),
-  ws(17, 20, ['workstation-17.0']),
-  ws(17.5, 21),
-  ws(25, 22, [], '25h2', ['Hardware version 22, as a 2026 Workstation file in the corpus has (unverified)']),
-  player(4, 8, 8),
-  player(5, 9, 9),
-  player(6, 10, 10),
-  player(7, 11, 11),
-  player(12, 12, 12),
-  player(14, 14, 14),
-  player(15, 16, 15),
-  player(16, 18, 16),
-  player(17, 20, 17),
-  fusion(4, 8, ['fusion-4.0']),
-  fusion(5, 9, ['fusion-5.0']),
-  fusion(6, 10, ['fusion-6.0']),
-  fusion(7, 11, ['fusion-7.0']),
-  fusion(8, 12, ['fusion-8.0', 'fusion-8.5']),
-  fusion(10, 14, ['fusion-10.0']),
-  fusion(11, 16, ['fusion-11.0', 'fusion-11.5']),
-  fusion(12, 18, ['fusion-12.0']),
-  fusion(12.2, 19),
-  fusion(13, 20, ['fusion-13.0']),
-  fusion(13.5, 21),
-  fusion(25, 22, [], '25h2', ['Hardware version 22 assumed as for Workstation 25H2 (unverified)']),
-  {
-    ...esxi('5.0', 8),
-    outerKeys: {intel: [], amd: []},
-    hostConfig: {path: '/etc/vmware/config', keys: [kv('vhv.allow', 'TRUE')]},
-    minHwVersionForNesting: 8,
-    notes: [
-      'Nothing in the .vmx: set `vhv.allow = "TRUE"` host-wide in /etc/vmware/config (same syntax as a .vmx)',
-      'Hardware version 8 is the highest ESXi 5.0 runs',
-    ],
-  },
-  esxi('5.1', 9),
-  esxi('5.5', 10),
-  esxi('6.0', 11),
-  esxi('6.5', 13),
-  esxi('6.7', 15, 'ESXi 6.7', ['Hardware version 15 needs 6.7 U2; 6.7 before U2 runs up to 14']),
-  esxi('7.0', 19, 'ESXi 7.0', ['Hardware version 18 needs 7.0 U1 and 19 needs 7.0 U2; 7.0 before U1 runs up to 17']),
-  esxi('8.0', 21, 'ESXi 8.0', ['Hardware version 21 needs 8.0 U2; 8.0 before U2 runs up to 20']),
-  esxi('9.0', 22, 'ESX 9.0', ['VMware calls ESXi "ESX" again from 9.0']),
-] satisfies HostRow[]);
+/** The host table: legacy rows (2008–2009), then modern rows. */
+export const HOSTS: readonly HostRow[] = Object.freeze([...LEGACY_HOSTS, ...MODERN_HOSTS]);
 
 /* ---------------------------------------------------------------- lookups */
 
@@ -259,9 +22,10 @@ export const HOSTS: readonly HostRow[] = Object.freeze([
 const PRODUCT_WORDS: Readonly<Record<string, Product>> = {
   esx: 'esx', esxi: 'esxi', workstation: 'workstation', workstationpro: 'workstation', ws: 'workstation',
   player: 'player', workstationplayer: 'player', vmplayer: 'player', fusion: 'fusion', fusionpro: 'fusion',
+  server: 'server', gsx: 'server',
 };
 const LINES: Record<Product, Product[]> = {
-  esx: ['esx', 'esxi'], esxi: ['esx', 'esxi'], workstation: ['workstation'], player: ['player'], fusion: ['fusion'],
+  esx: ['esx', 'esxi'], esxi: ['esx', 'esxi'], workstation: ['workstation'], player: ['player'], fusion: ['fusion'], server: ['server'],
 };
 
 /** Lower case, without a leading `vmware`, spaces, `-` and `_`: `VMware Workstation 6.5` → `workstation6.5`. */
@@ -285,8 +49,10 @@ for (const row of HOSTS) {
  *    (`esxi-7.0.3` → `esxi-7.0`, `workstation-17.5.1` → `workstation-17.5`);
  * 3. product + major alone when exactly one row has that major (`esxi-7` → `esxi-7.0`,
  *    `esx-4` → `esx-4.0`); ambiguous ones are rejected (`esx-3`: 3.0 or 3.5? `workstation-6`);
- * 4. any `N.*` version of an `N.x` row (`fusion-2.1` → `fusion-2.x`, `ws-5.5` → `workstation-5.x`).
- * Anything else (`workstation-17.6`, which the table does not list) is `undefined`: no guessing.
+ * 4. any `N.*` version of an `N.x` row (`fusion-2.1` → `fusion-2.x`, `ws-5.5` → `workstation-5.x`);
+ * 5. a release between two known ones of the same major: the newest row at or below it
+ *    (`workstation-16.1` → `workstation-16`, `fusion-12.1` → `fusion-12`).
+ * Anything else (`workstation-18`, which the table does not list) is `undefined`: no guessing.
  */
 export function resolveHost(idOrAlias: string): HostRow | undefined {
   const name = compact(idOrAlias);
@@ -307,7 +73,12 @@ export function resolveHost(idOrAlias: string): HostRow | undefined {
   }
   const rows = HOSTS.filter((h) => line.includes(h.product) && Math.floor(h.version) === major);
   if (parts.length === 1) return rows.length === 1 ? rows[0] : undefined;
-  return rows.find((h) => h.id.endsWith('.x'));
+  const family = rows.find((h) => h.id.endsWith('.x'));
+  if (family) return family;
+  const wanted = Number(parts.join('.'));
+  const below = rows.filter((h) => h.version <= wanted);
+  const own = below.filter((h) => h.product === product);
+  return (own.length ? own : below).sort((a, b) => b.version - a.version)[0];
 }
 
 /** Every canonical host id, in table order. */
@@ -320,13 +91,26 @@ export function outerKeysFor(host: HostRow, cpu: Cpu): KeyValue[] | undefined {
   return host[cpu].ok ? host.outerKeys[cpu] : undefined;
 }
 
+/** The AMD families a support entry allows: `10h` in the list stands for "Family 10h or later". */
+export function amdFamilyAllowed(allowed: readonly AmdFamily[], family: AmdFamily): boolean {
+  if (allowed.includes(family)) return true;
+  const n = amdFamilyNumber(family);
+  return allowed.includes('10h') && n !== undefined && n >= 0x10;
+}
+
+/** The family number of `<hex>h` (`15h` → 0x15), `undefined` for `pre-revf` and the 0Fh revisions. */
+export function amdFamilyNumber(family: AmdFamily): number | undefined {
+  const m = /^([0-9a-f]{1,2})h$/.exec(family);
+  return m ? parseInt(m[1], 16) : undefined;
+}
+
 /**
  * Whether the host can nest on this CPU (and AMD family, when given and the row limits families),
  * with the table's note as the reason.
  */
 export function supportFor(host: HostRow, cpu: Cpu, amdFamily?: AmdFamily): Support {
   const s = host[cpu];
-  if (cpu === 'amd' && s.ok && s.amdFamilies && amdFamily && !s.amdFamilies.includes(amdFamily)) {
+  if (cpu === 'amd' && s.ok && s.amdFamilies && amdFamily && !amdFamilyAllowed(s.amdFamilies, amdFamily)) {
     return {ok: false, amdFamilies: s.amdFamilies, note: s.note};
   }
   return s;
@@ -373,39 +157,31 @@ export function productAtLeast(host: HostRow, minimums: ReadonlyArray<{product: 
   });
 }
 
-/**
- * What a `virtualHW.version` says about the physical host, per the requirements doc ("How a
- * file's context is known", 4): only the legacy table's versions narrow it.
- */
-export const HW_VERSION_HOSTS: Readonly<Record<number, readonly string[]>> = Object.freeze({
-  4: ['esx-3.0', 'esx-3.5', 'workstation-5.x'],
-  6: ['workstation-6.0', 'fusion-1.x'],
-  7: ['esx-4.0', 'workstation-6.5', 'fusion-2.x'],
-});
-
-/** The hosts a hardware version points to (`[]` when it does not narrow the host). */
-export function hostsForHwVersion(hw: number): HostRow[] {
-  return (HW_VERSION_HOSTS[hw] ?? []).map((id) => resolveHost(id)!);
-}
-
 /* ---------------------------------------------------------------- per-role facts */
 
-/** G2: keys that force hardware execution, wrong in an inner VM (which must use BT). */
+/** G2: keys that force hardware execution, wrong in an inner VM (which must use BT). Source: the 2009 document. */
 export const INNER_FORCING_KEYS: readonly KeyValue[] = Object.freeze([EXEC, MMU, VT32, SVM]);
 
 /** E30 (physical host ESX 3.0): the inner key, and the outer guest products that understand it. */
 export const E30 = Object.freeze({
-  innerKey: kv('vmx.allowNested', 'TRUE'),
+  sources: ['nested2009'] as SourceId[],
+  innerKey: ALLOW_NESTED,
   minOuterProducts: [
     {product: 'workstation', version: 6.0},
     {product: 'esx', version: 3.5},
   ] as ReadonlyArray<{product: Product; version: number}>,
 });
 
-/** Keys whose `TRUE` value shows a file's role (inference only where unambiguous). */
-export const ROLE_HINT_KEYS: Readonly<{outer: readonly KeyValue[]; inner: readonly KeyValue[]}> = Object.freeze({
-  outer: [VT32, SVM, BACKDOOR, VHV],
+/**
+ * Keys whose `TRUE` value shows a file's role (inference only where unambiguous): only keys that
+ * mean nesting. Not `monitor_control.restrict_backdoor`: anti-VM-detection recipes (malware
+ * sandboxes) set it with `hypervisor.cpuid.v0 = "FALSE"` and `monitor_control.disable_*`, none of
+ * which means nesting (source `antiDetection`).
+ */
+export const ROLE_HINT_KEYS: Readonly<{outer: readonly KeyValue[]; inner: readonly KeyValue[]; sources: SourceId[]}> = Object.freeze({
+  outer: [VT32, SVM, VHV],
   inner: [E30.innerKey],
+  sources: ['nested2009', 'nestedModern', 'antiDetection'] as SourceId[],
 });
 
 export interface ModernFacts {
@@ -423,6 +199,11 @@ export interface ModernFacts {
   optional: KeyValue[];
   /** ESXi 5.0: the host-wide key in the host's own config. */
   hostWide: {path: string; key: KeyValue};
+  /** Keys a Windows host in Host VBS mode (Hyper-V/VBS on) cannot provide: errors with `hostHyperV`. */
+  hostVbsKeys: KeyValue[];
+  /** Written by Workstation for hosts with Hyper-V on ("Disable side channel mitigations for Hyper-V enabled hosts"). */
+  hyperVHostMarker: KeyValue;
+  sources: SourceId[];
 }
 
 /** From "Modern products" of the requirements doc. */
@@ -434,20 +215,32 @@ export const MODERN: Readonly<ModernFacts> = Object.freeze({
   obsoleteKeys: [VT32.key, SVM.key, BACKDOOR.key, E30.innerKey.key],
   optional: [kv('featMask.vm.hv.capable', 'Min:1'), kv('vpmc.enable', 'TRUE')],
   hostWide: {path: '/etc/vmware/config', key: kv('vhv.allow', 'TRUE')},
+  hostVbsKeys: [VHV, kv('vpmc.enable', 'TRUE')],
+  hyperVHostMarker: kv('ulm.disableMitigations', 'TRUE'),
+  sources: ['nestedModern', 'vhvHw9', 'vhvHw8Greyed', 'esxi51Ept', 'hostVbsMode', 'gns3HyperV', 'wslNested'] as SourceId[],
 });
 
-/** Information the `nested-unsupported` rule states (G5, the 2009 revision, KB 2009916). */
+/**
+ * What VMware supports, per era, as the `nested-unsupported` rule states it: the 2008–09 hosts
+ * (G5 and the 2009 revision, source `nested2009`), the modern hosts (`nestedModern`), ESXi as a
+ * guest (KB 2009916).
+ */
 export const NESTED_INFO = Object.freeze({
   unsupported: 'These configurations are entirely unsupported',
   onlySupported2009: 'The only officially supported nested setup was ESX 4.0 under Workstation 7',
-  esxiGuest: 'VMware does not support ESXi as a guest OS under any product (KB 2009916)',
+  modernSupported:
+    'VMware supports virtualized hardware virtualization for `virtualHW.version` 9 or later on CPUs with VT-x and EPT or AMD-V and RVI ' +
+    '(Workstation 10, Player 6, Fusion 6 and ESXi 5.5 on)',
+  esxiGuest: 'VMware does not support nested ESXi in production environments (KB 2009916), except the vSAN Witness Appliance',
+  sources: ['nested2009', 'nestedModern', 'kb2009916'] as SourceId[],
 });
 
 /* ---------------------------------------------------------------- which rules hold where */
 
-/** The CPU vendors a host row can physically have (no Fusion host has an AMD CPU: there are no AMD Macs). */
+/** The CPUs a host row can physically have (no AMD Macs; Apple silicon runs only Fusion 13 and later). */
 export function existingCpus(host: HostRow): Cpu[] {
-  return host.amd === NO_AMD_MACS ? ['intel'] : ['intel', 'amd'];
+  const cpus: Cpu[] = host.amd === NO_AMD_MACS ? ['intel'] : ['intel', 'amd'];
+  return host.apple.ok ? [...cpus, 'apple'] : cpus;
 }
 
 /**
@@ -515,6 +308,15 @@ export function isEsxiGuest(guestOs: string): boolean {
   return /^(arm-)?vmkernel/i.test(guestOs.trim());
 }
 
+/**
+ * What an outer VM without `vhv.enable` denies its hypervisor guest: ESX/ESXi (`vmkernel*`) can
+ * still run 32-bit nested guests by binary translation, Hyper-V needs hardware virtualization to
+ * start at all (sources: `nestedModern`, `wslNested`).
+ */
+export function withoutVhv(guestOs: string): string {
+  return /^winhyperv$/i.test(guestOs.trim()) ? 'cannot run without it (Hyper-V needs hardware virtualization)' : 'cannot run 64-bit nested guests without it';
+}
+
 /** guestOS ids of Hyper-V, which needs `MODERN.hyperVKey` in its outer VM. */
 export const HYPER_V_GUESTS: readonly string[] = Object.freeze(['winHyperV']);
 
@@ -524,6 +326,18 @@ export const HYPER_V_GUESTS: readonly string[] = Object.freeze(['winHyperV']);
  */
 export const OUTER_KEY_NOTES: Readonly<Record<string, string>> = Object.freeze({
   'monitor_control.restrict_backdoor': 'restricts the backdoor VMware Tools use, so Tools in the outer guest stop working',
+});
+
+/**
+ * What each key of the 2008 outer-key table does, for a key found on a row that does not list it
+ * (the 2009 document lists only what each row needs; it never says other keys are ignored).
+ */
+export const LEGACY_KEY_EFFECTS: Readonly<Record<string, string>> = Object.freeze({
+  ...OUTER_KEY_NOTES,
+  'monitor_control.vt32': 'makes the monitor use VT-x for 32-bit guests too',
+  'monitor_control.enable_svm': 'makes the monitor use AMD-V',
+  'monitor.virtual_exec': 'makes the monitor use hardware execution (VT-x/AMD-V)',
+  'monitor.virtual_mmu': 'makes the monitor use the hardware MMU (EPT/RVI)',
 });
 
 /** "Workstation 10 / Player 6 / Fusion 6": the first releases of each line where virtualized HV is fully supported. */

@@ -4,3 +4,4 @@ export * from './guest-os.js';
 export * from './hardware.js';
 export * from './keys.js';
 export {editDistance, typoBudget} from './distance.js';
+export * from './sources.js';

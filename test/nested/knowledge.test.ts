@@ -34,9 +34,10 @@ describe('which rules hold where', () => {
     expect(ruleHoldsOn('outer-virtualization-keys', host('workstation-5.x'))).toBe(false);
   });
 
-  it('Fusion hosts have only Intel CPUs', () => {
+  it('Fusion hosts have no AMD CPUs; from Fusion 13 on also Apple silicon', () => {
     expect(existingCpus(host('fusion-1.x'))).toEqual(['intel']);
-    expect(existingCpus(host('fusion-25h2'))).toEqual(['intel']);
+    expect(existingCpus(host('fusion-12.2'))).toEqual(['intel']);
+    expect(existingCpus(host('fusion-25h2'))).toEqual(['intel', 'apple']);
     expect(existingCpus(host('esx-3.5'))).toEqual(['intel', 'amd']);
   });
 

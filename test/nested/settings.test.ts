@@ -13,7 +13,9 @@ const ctx = (text: string, settings: Omit<ResolvedSettings, 'sources'> = {}) => 
 describe('inference from the file', () => {
   it.each([
     ['monitor_control.vt32 = "TRUE"\n', 'outer'],
-    ['Monitor_Control.Restrict_Backdoor = true\n', 'outer'],
+    ['Monitor_Control.Enable_Svm = true\n', 'outer'],
+    // W4: anti-VM-detection recipes set restrict_backdoor; alone it does not mean nesting
+    ['monitor_control.restrict_backdoor = "TRUE"\n', undefined],
     ['vhv.enable = "TRUE"\n', 'outer'],
     ['vmx.allowNested = "TRUE"\n', 'inner'],
     ['vhv.enable = "FALSE"\n', undefined],
@@ -36,20 +38,29 @@ describe('inference from the file', () => {
     expect(readEvidence(parse('encryption.data = ""\n')).encrypted).toBeUndefined();
   });
 
-  it('virtualHW.version narrows the product: the doc\'s table for 4/6/7, then every product that can power the VM on', () => {
-    expect(productsForHwVersion(6).map((h) => h.id)).toEqual(['workstation-6.0', 'fusion-1.x']);
-    expect(productsForHwVersion(3)).toEqual([]);
+  it('W1: virtualHW.version narrows the product to every product that can power the VM on (and, for a host, nest)', () => {
+    const six = productsForHwVersion(6).map((h) => h.id);
+    expect(six).toEqual(expect.arrayContaining(['workstation-6.0', 'fusion-1.x', 'workstation-6.5', 'esx-4.0', 'workstation-17']));
+    expect(six).not.toContain('esx-3.0'); // ESX 3.x runs up to hardware version 4
+    expect(productsForHwVersion(5)).not.toEqual([]); // 5 is invalid, but every product from 6 on could run it
     const hw21 = productsForHwVersion(21).map((h) => h.id);
-    expect(hw21).toEqual(expect.arrayContaining(['workstation-17.5', 'fusion-13.5', 'esxi-8.0', 'esxi-9.0']));
+    expect(hw21).toEqual(expect.arrayContaining(['workstation-17.5', 'workstation-17.6', 'fusion-13.5', 'fusion-13.6', 'esxi-8.0', 'esxi-9.0']));
     expect(hw21).not.toContain('workstation-17');
   });
 
   it('narrows the host of an outer VM, the outer guest product of an inner VM, and nothing given', () => {
     const text = 'virtualHW.version = "7"\n';
-    expect(ctx(text, {role: 'outer'}).hosts.map((h) => h.id)).toEqual(['esx-4.0', 'workstation-6.5', 'fusion-2.x']);
-    expect(ctx(text, {role: 'inner'}).outerProducts.map((h) => h.id)).toEqual(['esx-4.0', 'workstation-6.5', 'fusion-2.x']);
+    const hosts = ctx(text, {role: 'outer'}).hosts.map((h) => h.id);
+    expect(hosts).toEqual(expect.arrayContaining(['esx-4.0', 'workstation-6.5', 'fusion-2.x', 'workstation-7.x', 'esxi-8.0']));
+    expect(hosts).not.toContain('esx-3.5');
+    expect(ctx(text, {role: 'inner'}).outerProducts.map((h) => h.id)).toEqual(hosts);
     expect(ctx(text, {role: 'inner'}).hosts.length).toBeGreaterThan(40);
     expect(ctx(text, {role: 'outer', host: 'esx-3.0'}).hosts.map((h) => h.id)).toEqual(['esx-3.0']);
+  });
+
+  it('hostHyperV narrows an unknown host to Workstation/Player 15.5 and later', () => {
+    const hosts = ctx('virtualHW.version = "19"\n', {role: 'outer', hostHyperV: true}).hosts.map((h) => h.id);
+    expect(hosts).toEqual(['workstation-16.2', 'workstation-17', 'workstation-17.5', 'workstation-17.6', 'workstation-25h2', 'player-16.2', 'player-17', 'player-17.5']);
   });
 });
 
@@ -57,15 +68,20 @@ describe('decide: only where the candidates agree', () => {
   const keys = (text: string, settings: Omit<ResolvedSettings, 'sources'>) =>
     decide(ctx(text, settings), (s) => s.host.outerKeys[s.cpu]?.map((k) => k.key) ?? null);
 
-  it('Workstation 6.0 and Fusion 1.x agree on Intel, and the message says where the answer comes from', () => {
-    expect(keys('virtualHW.version = "6"\n', {role: 'outer', cpu: 'intel'})).toEqual({
+  it('W1: hardware version 6 no longer pins Workstation 6.0 / Fusion 1.x: later products run it too, so the host is asked for', () => {
+    // before: known, `workstation-6.0/intel or fusion-1.x/intel (from virtualHW.version 6)`
+    expect(keys('virtualHW.version = "6"\n', {role: 'outer', cpu: 'intel'})).toEqual({known: false, missing: 'host'});
+  });
+
+  it('candidates that agree say where the answer comes from', () => {
+    expect(keys('virtualHW.version = "20"\n', {role: 'outer', cpu: 'intel'})).toEqual({
       known: true,
-      value: ['monitor_control.vt32', 'monitor_control.restrict_backdoor'],
-      where: 'workstation-6.0/intel or fusion-1.x/intel (from `virtualHW.version` 6)',
+      value: ['vhv.enable'],
+      where: 'any of 12 hosts/intel (from `virtualHW.version` 20)',
     });
   });
 
-  it('ESX 3.0, ESX 3.5 and Workstation 5.x do not: the host is asked for', () => {
+  it('ESX 3.0, ESX 3.5 and Workstation 6.x do not: the host is asked for', () => {
     expect(keys('virtualHW.version = "4"\n', {role: 'outer', cpu: 'intel'})).toEqual({known: false, missing: 'host'});
   });
 

@@ -62,10 +62,13 @@ new RuleTester().run('outer-virtualization-keys', rule, {
       errors: [
         {
           messageId: 'foreignKey',
-          message: '`Monitor_Control.Enable_SVM` does nothing on esx-3.0/intel: use `monitor_control.vt32 = "TRUE"`',
+          message:
+            '`Monitor_Control.Enable_SVM` is not part of the row of esx-3.0/intel (`monitor_control.vt32 = "TRUE"`): it makes the monitor use AMD-V; use `monitor_control.vt32 = "TRUE"`',
           line: 4,
           column: 1,
           endColumn: 27,
+          // it stands for the missing `vt32`: an error (a key that is only extra is a warning)
+          severity: 2,
         },
       ],
       output: HEAD + 'monitor_control.vt32 = "TRUE" # from an AMD how-to\n',
@@ -75,7 +78,13 @@ new RuleTester().run('outer-virtualization-keys', rule, {
       code: HEAD + 'monitor_control.vt32 = "TRUE"\nmonitor.virtual_exec = "hardware"\nmonitor_control.restrict_backdoor = "TRUE"\n',
       settings: {role: 'outer', host: 'workstation-6.5', cpu: 'intel'},
       errors: [
-        {messageId: 'foreignKeyExtra', message: "`monitor_control.vt32` does nothing on workstation-6.5/intel: it belongs to another host's row", line: 4},
+        {
+          messageId: 'foreignKeyExtra',
+          message:
+            '`monitor_control.vt32` is not part of the row of workstation-6.5/intel (`monitor.virtual_exec = "hardware"`, `monitor_control.restrict_backdoor = "TRUE"`): it makes the monitor use VT-x for 32-bit guests too',
+          line: 4,
+          severity: 1,
+        },
         {messageId: 'keyNote', line: 6, severity: 0},
       ],
       output: HEAD + 'monitor.virtual_exec = "hardware"\nmonitor_control.restrict_backdoor = "TRUE"\n',
@@ -86,21 +95,55 @@ new RuleTester().run('outer-virtualization-keys', rule, {
       settings: {role: 'outer', host: 'esx-4.0', cpu: 'amd', amdFamily: '10h'},
       errors: [
         {messageId: 'missingKey', line: 1, message: 'Missing `monitor_control.restrict_backdoor = "TRUE"` in an outer VM on esx-4.0/amd'},
-        {messageId: 'foreignKey', line: 3, message: '`monitor_control.enable_svm` does nothing on esx-4.0/amd: use `monitor.virtual_exec = "hardware"`'},
+        {
+          messageId: 'foreignKey',
+          line: 3,
+          message:
+            '`monitor_control.enable_svm` is not part of the row of esx-4.0/amd (`monitor.virtual_exec = "hardware"`, `monitor_control.restrict_backdoor = "TRUE"`): it makes the monitor use AMD-V; use `monitor.virtual_exec = "hardware"`',
+        },
       ],
       output: '#!/usr/bin/vmware\r\nvirtualHW.version = "7"\r\nmonitor.virtual_exec = "hardware"\r\nmonitor_control.restrict_backdoor = "TRUE"\r\nmemsize = "2048"\r\n',
     },
     {
-      name: 'host narrowed by virtualHW.version 6, role inferred: the candidates agree on Intel',
+      name: 'W5: restrict_backdoor on ESX 3.0 is not part of its row, and breaks Tools: a warning, never "does nothing"',
+      code: HEAD + 'monitor_control.vt32 = "TRUE"\nmonitor_control.restrict_backdoor = "TRUE"\n',
+      settings: esx30intel,
+      errors: [
+        {
+          messageId: 'foreignKeyExtra',
+          message:
+            '`monitor_control.restrict_backdoor` is not part of the row of esx-3.0/intel (`monitor_control.vt32 = "TRUE"`): it restricts the backdoor VMware Tools use, so Tools in the outer guest stop working',
+          line: 5,
+          severity: 1,
+        },
+      ],
+      output: HEAD + 'monitor_control.vt32 = "TRUE"\n',
+    },
+    {
+      name: 'W2/W4: role only inferred (from vt32) with the host given: adding a key is a suggestion, never applied',
       code: 'virtualHW.version = "6"\nmonitor_control.vt32 = "TRUE"\n',
-      settings: {cpu: 'intel'},
+      settings: {host: 'workstation-6.0', cpu: 'intel'},
       errors: [
         {
           messageId: 'missingKey',
-          message: 'Missing `monitor_control.restrict_backdoor = "TRUE"` in an outer VM on workstation-6.0/intel or fusion-1.x/intel (from `virtualHW.version` 6)',
+          message: 'Missing `monitor_control.restrict_backdoor = "TRUE"` in an outer VM on workstation-6.0/intel',
+          suggestions: [{desc: 'Add `monitor_control.restrict_backdoor = "TRUE"`', output: 'virtualHW.version = "6"\nmonitor_control.vt32 = "TRUE"\nmonitor_control.restrict_backdoor = "TRUE"\n'}],
         },
       ],
-      output: 'virtualHW.version = "6"\nmonitor_control.vt32 = "TRUE"\nmonitor_control.restrict_backdoor = "TRUE"\n',
+      output: null,
+    },
+    {
+      name: 'point 9: Workstation 7 takes the Workstation 6.5 keys, and says they are unverified',
+      code: 'virtualHW.version = "7"\nmonitor.virtual_exec = "hardware"\n',
+      settings: {role: 'outer', host: 'Workstation 7', cpu: 'intel'},
+      errors: [
+        {
+          messageId: 'missingKey',
+          message:
+            'Missing `monitor_control.restrict_backdoor = "TRUE"` in an outer VM on workstation-7.x/intel (unverified: the keys of this release are inferred from Workstation 6.5 / ESX 4.0)',
+        },
+      ],
+      output: 'virtualHW.version = "7"\nmonitor.virtual_exec = "hardware"\nmonitor_control.restrict_backdoor = "TRUE"\n',
     },
   ],
 });

@@ -6,6 +6,7 @@
  * so a file gets one such message however many rules need it.
  */
 import {
+  amdFamilyAllowed,
   E30,
   foreignOuterKeys,
   outerKeysFor,
@@ -16,7 +17,7 @@ import {
   type KeyValue,
 } from '../../../src/knowledge/hosts.js';
 import {decide, nestedContext, type ContextDim, type Decision, type NestedContext, type Scenario} from '../../../src/engine/settings.js';
-import type {Role, RuleContext} from '../../../src/engine/types.js';
+import type {FixFunction, ReportDescriptor, Role, RuleContext} from '../../../src/engine/types.js';
 import {keyLoc, valueLoc} from '../../../src/engine/fixer.js';
 import type {Entry} from '../../../src/syntax/types.js';
 
@@ -41,9 +42,12 @@ export const NEEDS = {
     check(s) {
       const support = s.host[s.cpu];
       if (!support.ok) return {note: support.note};
-      if (s.cpu === 'amd' && support.amdFamilies && !support.amdFamilies.includes(s.amdFamily)) {
-        return {note: support.note, amdFamily: s.amdFamily as string};
-      }
+      if (support.undocumented) return {note: support.note, undocumented: true};
+      if (s.cpu !== 'amd') return null;
+      // read for every AMD row: the families tried when none is given agree where the row sets no limit
+      const family = s.amdFamily;
+      if (family === 'pre-revf') return {note: 'AMD processors before Family 0Fh Rev F have no AMD-V', amdFamily: family};
+      if (support.amdFamilies && !amdFamilyAllowed(support.amdFamilies, family)) return {note: support.note, amdFamily: family};
       return null;
     },
   }),
@@ -52,7 +56,7 @@ export const NEEDS = {
     check(s) {
       const host = holding('outer-virtualization-keys', s);
       const keys = host && outerKeysFor(host, s.cpu);
-      return host && keys ? {keys, foreign: foreignOuterKeys(host, s.cpu)} : null;
+      return host && keys ? {keys, foreign: foreignOuterKeys(host, s.cpu), verified: host.verified} : null;
     },
   }),
   'inner-binary-translation': need({
@@ -145,6 +149,15 @@ export function missingSettings(context: AnyContext): ContextDim[] {
 
 /* ---------------------------------------------------------------- small helpers for the rules */
 
+/**
+ * A fix of a nested rule turns nesting on or off, or removes a key the user wrote: applied by
+ * `--fix` only when the role was given (flag, directive, config). When the role was only inferred
+ * from the file's keys, the same change is offered as a suggestion, never applied.
+ */
+export function fixOrSuggest(context: AnyContext, desc: string, fix: FixFunction): Pick<ReportDescriptor, 'fix' | 'suggest'> {
+  return context.settings.sources.role === 'inferred' ? {suggest: [{desc, fix}]} : {fix};
+}
+
 /** Values compare case-insensitively (`"true"` is `"TRUE"`), ignoring surrounding spaces. */
 export function sameValue(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -175,7 +188,7 @@ export function checkValues(context: AnyContext, k: KeyValue, where: string, onM
       loc: valueLoc(e),
       messageId: 'wrongValue',
       data: {key: e.key, expected: k.value, actual: e.value, where},
-      fix: (fixer) => fixer.setValue(e, k.value),
+      ...fixOrSuggest(context, `Set \`${e.key}\` to \`"${k.value}"\``, (fixer) => fixer.setValue(e, k.value)),
     });
   }
 }
@@ -190,6 +203,9 @@ export function replaceOrRemove(
   missing: KeyValue[],
   messageIds: {replace: string; remove: string},
   where: string,
+  extra: (e: Entry) => Record<string, string> = () => ({}),
+  /** The severity of a removal (a replacement also reports a missing key: it keeps the rule's severity). */
+  removal: Pick<ReportDescriptor, 'warn'> = {},
 ): void {
   for (const e of unwanted) {
     const replacement = missing.shift();
@@ -198,11 +214,18 @@ export function replaceOrRemove(
         node: e,
         loc: keyLoc(e),
         messageId: messageIds.replace,
-        data: {key: e.key, where, replacement: show(replacement)},
-        fix: (fixer) => fixer.replaceEntry(e, replacement.key, replacement.value),
+        data: {key: e.key, where, replacement: show(replacement), ...extra(e)},
+        ...fixOrSuggest(context, `Replace with \`${show(replacement)}\``, (fixer) => fixer.replaceEntry(e, replacement.key, replacement.value)),
       });
     } else {
-      context.report({node: e, loc: keyLoc(e), messageId: messageIds.remove, data: {key: e.key, where}, fix: (fixer) => fixer.removeNode(e)});
+      context.report({
+        node: e,
+        loc: keyLoc(e),
+        messageId: messageIds.remove,
+        data: {key: e.key, where, ...extra(e)},
+        ...fixOrSuggest(context, `Remove \`${e.key}\``, (fixer) => fixer.removeNode(e)),
+        ...removal,
+      });
     }
   }
 }
