@@ -231,7 +231,7 @@ describe('hosts: names', () => {
     expect(resolveHost(name)?.id).toBe(id);
   });
 
-  it.each(['', 'esx-3', 'esx-4', 'workstation-6', 'esxi-6', 'workstation-18', 'hyper-v', 'workstation-99', 'esx-3.0-intel'])(
+  it.each(['', 'esx-3', 'esx-4', 'workstation-6', 'esxi-6', 'workstation-18', 'esx-9.9', 'fusion-25.1', 'hyper-v', 'workstation-99', 'esx-3.0-intel'])(
     '%s is not a host',
     (name) => {
       expect(resolveHost(name)).toBeUndefined();

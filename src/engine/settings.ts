@@ -75,13 +75,13 @@ export function normalizeSetting(name: string, value: string): {value?: string; 
 
 /** Normalise a settings object (from the CLI or a config); collects one error per bad value. */
 export function normalizeSettings(raw: Record<string, unknown>): {settings: Settings; errors: string[]} {
-  const settings: Record<string, string> = {};
+  const settings: Record<string, string | boolean> = {};
   const errors: string[] = [];
   for (const [name, value] of Object.entries(raw)) {
     if (value === undefined || value === null) continue;
     const r = normalizeSetting(name, String(value));
     if (r.error) errors.push(r.error);
-    else settings[name] = r.value!;
+    else settings[name] = name === 'hostHyperV' ? r.value === 'true' : r.value!;
   }
   return {settings: settings as Settings, errors};
 }

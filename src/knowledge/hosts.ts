@@ -50,8 +50,8 @@ for (const row of HOSTS) {
  * 3. product + major alone when exactly one row has that major (`esxi-7` → `esxi-7.0`,
  *    `esx-4` → `esx-4.0`); ambiguous ones are rejected (`esx-3`: 3.0 or 3.5? `workstation-6`);
  * 4. any `N.*` version of an `N.x` row (`fusion-2.1` → `fusion-2.x`, `ws-5.5` → `workstation-5.x`);
- * 5. a release between two known ones of the same major: the newest row at or below it
- *    (`workstation-16.1` → `workstation-16`, `fusion-12.1` → `fusion-12`).
+ * 5. a release between two known ones, of a known major: the newest row at or below it
+ *    (`workstation-16.1` → `workstation-16`, `fusion-12.1` → `fusion-12`; not `esx-9.9`, past the newest).
  * Anything else (`workstation-18`, which the table does not list) is `undefined`: no guessing.
  */
 export function resolveHost(idOrAlias: string): HostRow | undefined {
@@ -76,6 +76,8 @@ export function resolveHost(idOrAlias: string): HostRow | undefined {
   const family = rows.find((h) => h.id.endsWith('.x'));
   if (family) return family;
   const wanted = Number(parts.join('.'));
+  // only between two known releases: nothing is guessed past the newest one
+  if (!HOSTS.some((h) => line.includes(h.product) && h.version > wanted)) return undefined;
   const below = rows.filter((h) => h.version <= wanted);
   const own = below.filter((h) => h.product === product);
   return (own.length ? own : below).sort((a, b) => b.version - a.version)[0];

@@ -81,7 +81,7 @@ describe('usage errors exit 2 and say what to do', () => {
     [['--role', 'middle', 'a.vmx'], /invalid --role "middle": expected one of outer, inner, none/],
     [['--cpu', 'arm', 'a.vmx'], /invalid --cpu "arm": expected one of intel, amd/],
     [['--host', 'esx-9.9.9', 'a.vmx'], /unknown --host "esx-9\.9\.9": expected one of/],
-    [['--amd-family', '11h', 'a.vmx'], /invalid --amd-family "11h"/],
+    [['--amd-family', 'zen3', 'a.vmx'], /invalid --amd-family "zen3": expected pre-revf, 0fh-revf, 0fh-revg, or a family from 10h on/],
     [['--outer-product', 'virtualbox', 'a.vmx'], /unknown --outer-product "virtualbox"/],
     [['--stdin', 'a.vmx'], /--stdin cannot be combined with file patterns/],
     [['--stdin-filename', 'x.vmx', 'a.vmx'], /--stdin-filename needs --stdin/],
@@ -244,6 +244,19 @@ describe('configuration flags', () => {
     expect(JSON.parse(r.stdout).settings).toEqual({role: 'outer', host: 'esx-3.0', cpu: 'amd', amdFamily: '10h', outerProduct: 'esx-3.5'});
   });
 
+  it('point 8/10/7: --host-hyper-v / --no-host-hyper-v, --amd-family <hex>h, --cpu apple; a bad family is one line and exit 2', async () => {
+    const cwd = make({'a.vmx': GOOD_VMX});
+    const on = await runMain(['--print-config', 'a.vmx', '--host-hyper-v', '--host', 'Workstation 17.6', '--cpu', 'AMD', '--amd-family', '19H'], {cwd});
+    expect(JSON.parse(on.stdout).settings).toEqual({host: 'workstation-17.6', cpu: 'amd', amdFamily: '19h', hostHyperV: true});
+    const off = await runMain(['--print-config', 'a.vmx', '--no-host-hyper-v', '--cpu', 'apple', '--host', 'fusion-13.6'], {cwd});
+    expect(JSON.parse(off.stdout).settings).toEqual({host: 'fusion-13.6', cpu: 'apple', hostHyperV: false});
+    const bad = await runMain(['--amd-family', '0fh', 'a.vmx'], {cwd});
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(
+      'vmxlint: invalid --amd-family "0fh": expected pre-revf, 0fh-revf, 0fh-revg, or a family from 10h on as <hex>h (10h, 15h, 17h, 19h, 1ah) (Family 0Fh: give its revision, 0fh-revf or 0fh-revg, or pre-revf before Rev F)\n',
+    );
+  });
+
   it('--print-config prints the rules that apply to a file, config settings included', async () => {
     const cwd = make({'vmxlint.config.json': '[{"rules": {"no-invalid-lines": "warn"}, "settings": {"cpu": "intel"}}, {"files": ["lab/**"], "settings": {"role": "inner"}}]'});
     const r = await runMain(['--print-config', 'lab/x.vmx', '--rule', 'no-duplicate-keys: error'], {cwd});
@@ -256,7 +269,7 @@ describe('--help and --version', () => {
     const cwd = make({});
     const r = await runMain(['--help'], {cwd});
     expect(r.code).toBe(0);
-    for (const flag of ['--fix', '--fix-dry-run', '--fix-type', '--format', '-f', '--output-file', '-o', '--quiet', '--max-warnings', '--config', '-c', '--no-config-lookup', '--config-lookup', '--rule', '--role', '--host', '--cpu', '--amd-family', '--outer-product', '--stdin', '--stdin-filename', '--print-config', '--list-rules', '--list-hosts', '--init', '--color', '--inline-config', '--report-unused-disable-directives', '--ignore-pattern', '--version', '--help']) {
+    for (const flag of ['--fix', '--fix-dry-run', '--fix-type', '--format', '-f', '--output-file', '-o', '--quiet', '--max-warnings', '--config', '-c', '--no-config-lookup', '--config-lookup', '--rule', '--role', '--host', '--cpu', '--amd-family', '--outer-product', '--host-hyper-v', '--stdin', '--stdin-filename', '--print-config', '--list-rules', '--list-hosts', '--init', '--color', '--inline-config', '--report-unused-disable-directives', '--ignore-pattern', '--version', '--help']) {
       expect(r.stdout).toContain(flag.replace('--no-config-lookup', '--no-config-lookup: '));
     }
     expect((await runMain(['-h'], {cwd})).stdout).toBe(r.stdout);

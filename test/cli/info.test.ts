@@ -37,13 +37,36 @@ describe('--list-hosts', () => {
     const r = await runMain(['--list-hosts'], {cwd: make()});
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(HOSTS.length * 2 + 1);
+    // Intel and AMD for every host, and Apple silicon for Fusion 13 and later
+    expect(lines).toHaveLength(HOSTS.length * 2 + HOSTS.filter((h) => h.apple.ok).length + 1);
     expect(r.stdout).toMatch(/^esx-3\.0\s+intel\s+monitor_control\.vt32 = "TRUE"/m);
+    expect(r.stdout).toMatch(/^fusion-13\s+apple\s+\(nothing in the \.vmx\)\s+Apple silicon: Arm guests only/m);
+    expect(r.stdout).toMatch(/^workstation-7\.x\s+intel\s+monitor\.virtual_exec = "hardware", monitor_control\.restrict_backdoor = "TRUE"\s+UNVERIFIED row; Unverified: /m);
     // a note is printed once, not repeated in the same row
     for (const line of lines) {
       const notes = line.split(/\s{2,}/).slice(3).join('  ').split('; ');
       expect(new Set(notes).size).toBe(notes.length);
     }
+  });
+});
+
+describe('--list-hosts -f json (point 13)', () => {
+  it('an array of hosts, each with its sources (title + URL) and whether its row is verified', async () => {
+    const r = await runMain(['--list-hosts', '-f', 'json'], {cwd: make()});
+    expect(r.code).toBe(0);
+    const hosts = JSON.parse(r.stdout) as Array<{id: string; verified: boolean; sources: Array<{title: string; url: string}>; cpus: Record<string, unknown>}>;
+    expect(hosts.map((h) => h.id)).toEqual(HOSTS.map((h) => h.id));
+    for (const h of hosts) {
+      expect([h.id, h.sources.length > 0, typeof h.verified]).toEqual([h.id, true, 'boolean']);
+      for (const s of h.sources) expect([h.id, s.title.length > 0, s.url]).toEqual([h.id, true, expect.stringMatching(/^https?:\/\/\S+$/)]);
+    }
+    expect(hosts.find((h) => h.id === 'workstation-7.x')).toMatchObject({verified: false});
+    expect(hosts.find((h) => h.id === 'esx-3.0')).toMatchObject({
+      verified: true,
+      sources: expect.arrayContaining([{title: expect.stringContaining('Running Nested VMs'), url: 'https://communities.vmware.com/docs/DOC-8970'}]),
+      cpus: {intel: {canNest: true, outerKeys: [{key: 'monitor_control.vt32', value: 'TRUE'}]}, amd: {canNest: true}},
+    });
+    expect(Object.keys(hosts.find((h) => h.id === 'fusion-13')!.cpus)).toEqual(['intel', 'apple']);
   });
 });
 

@@ -38,6 +38,13 @@ corpus(`nested rules on ../shared/corpus${files.length ? '' : ' (skipped: ../sha
     }
   });
 
+  it.each(files)('%s: declared an outer VM with no host: never "entirely unsupported" from hardware version 14 on', (f) => {
+    const text = fs.readFileSync(new URL(f, dir), 'latin1');
+    const hw = Number(/^\s*virtualHW\.version\s*=\s*"?(\d+)/im.exec(text)?.[1] ?? 0);
+    const said = lint(f, {role: 'outer'}).messages.filter((m) => /entirely unsupported/.test(m.message));
+    expect(hw >= 14 ? said : []).toEqual([]);
+  });
+
   it.each(files)('%s: declared an outer VM on Workstation 17, the rules run without crashing', (f) => {
     const result = lint(f, {role: 'outer', host: 'workstation-17', cpu: 'intel'});
     expect(result.messages.filter((m) => m.fatal && m.ruleId !== null)).toEqual([]);

@@ -3,7 +3,7 @@
  * only where the candidates agree on what a check needs (src/engine/settings.ts).
  */
 import {describe, expect, it} from '@jest/globals';
-import {decide, howToSetAll, inferRole, looksNested, nestedContext, productsForHwVersion, readEvidence, type Scenario} from '../../src/engine/settings.js';
+import {decide, howToSetAll, inferRole, looksNested, nestedContext, normalizeSettings, productsForHwVersion, readEvidence, type Scenario} from '../../src/engine/settings.js';
 import type {ResolvedSettings} from '../../src/engine/types.js';
 import {parse} from '../../src/syntax/index.js';
 import {ids, lintNested} from './_helpers.js';
@@ -135,6 +135,17 @@ describe('resolution order: CLI > directive > config > inference', () => {
   it('CLI flags beat the directive', () => {
     expect(ids(lintNested(file, {settings: {host: 'esx-3.0'}}))).not.toContain('host-supports-nesting/cannotNest');
     expect(ids(lintNested(file, {settings: {role: 'none'}}))).toEqual([]);
+  });
+
+  it('point 8: hostHyperV from a directive (any spelling) or a config, as a boolean; a bad value is a directive error', () => {
+    const file = 'virtualHW.version = "20"\nguestOS = "vmkernel8"\nvhv.enable = "TRUE"\n';
+    for (const directive of ['# vmxlint role=outer host=workstation-17 hostHyperV=true\n', '# vmxlint role=outer host=ws-17 host-hyper-v=TRUE\n']) {
+      expect(ids(lintNested(directive + file))).toContain('modern-nested-virtualization/hostHyperV');
+    }
+    expect(ids(lintNested('# vmxlint role=outer host=workstation-17 hostHyperV=false\n' + file))).not.toContain('modern-nested-virtualization/hostHyperV');
+    expect(normalizeSettings({hostHyperV: true})).toEqual({settings: {hostHyperV: true}, errors: []});
+    expect(normalizeSettings({hostHyperV: 'maybe'}).errors).toEqual(['invalid hostHyperV "maybe": expected one of true, false']);
+    expect(lintNested('# vmxlint hostHyperV=maybe\n').messages.map((m) => m.message)).toEqual(['Invalid `# vmxlint` directive: invalid hostHyperV "maybe": expected one of true, false']);
   });
 
   it('howToSetAll names every flag, directive pair and config key', () => {
