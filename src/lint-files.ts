@@ -55,11 +55,12 @@ export async function lintFile(file: string, loader: ConfigLoader, options: Lint
   if (wrongKind) return {result: fatalResult(filePath, wrongKind)};
   const fileConfig = (loader.loadedForFile(filePath) ?? (await loader.forFile(filePath))).forFile(filePath);
   const {result, encoding, text: source} = lintBytes(read.bytes, {...options, filePath, config: fileConfig});
-  // never write a file with a fatal problem (undecodable, a crashed rule), nor one the fix leaves as it was
-  if (options.write && result.output !== undefined && encoding !== undefined && result.fatalErrorCount === 0) {
+  // never write a file with a fatal problem (undecodable, a crashed rule), nor one the fix leaves as it was;
+  // a dry run or a diff proposes only what --fix would write (the same encodeForWrite check)
+  if (result.output !== undefined && encoding !== undefined && result.fatalErrorCount === 0) {
     try {
-      const bytes = encodeForWrite(result.output);
-      if (!sameBytes(bytes, read.bytes)) await writeFixed(filePath, bytes, read);
+      const bytes = encodeForWrite(result.output, encoding);
+      if (options.write && !sameBytes(bytes, read.bytes)) await writeFixed(filePath, bytes, read);
     } catch (error) {
       // not written: report the file as it is on disk (its unfixed problems) plus why
       const why = error instanceof Error ? error.message : String(error);

@@ -45,11 +45,6 @@ export function gitPath(p: string): string {
   return `"${escaped}"`;
 }
 
-/** The text's declared `.encoding` (the patch of a windows-1252 file must be in windows-1252 for git apply). */
-function declaredEncoding(text: string): string {
-  return /^[ \t]*\.encoding[ \t]*=[ \t]*"?([^"\s#]*)"?/im.exec(text)?.[1] ?? 'UTF-8';
-}
-
 /**
  * One unified patch of every fix, `diff --git a/<path> b/<path>` per file with paths relative to cwd,
  * that `git apply` (and `patch -p1`) accepts. Headers are UTF-8; each file's lines are in the file's own
@@ -57,7 +52,12 @@ function declaredEncoding(text: string): string {
  */
 export async function patchOf(files: FixedFile[], cwd: string): Promise<Uint8Array> {
   if (!files.length) return new Uint8Array();
-  const [{createTwoFilesPatch}, {encode}] = await Promise.all([import('diff'), import('../syntax/encoding.js')]);
+  const [{createTwoFilesPatch}, {encode, declaredEncodingOf}] = await Promise.all([import('diff'), import('../syntax/encoding.js')]);
+  // the hunks in the file's own encoding, read as the decoder reads it; a byte-order mark is its UTF-8 bytes
+  const encodeHunks = (body: string, encoding: string): Uint8Array => {
+    const pieces = body.split('\uFEFF').map((piece) => Buffer.from(encode(piece, encoding)));
+    return Buffer.concat(pieces.flatMap((piece, i) => (i ? [Buffer.from([0xef, 0xbb, 0xbf]), piece] : [piece])));
+  };
   const chunks: Buffer[] = [];
   for (const {file, before, after} of [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     const rel = file.startsWith('<') ? file : path.relative(cwd, file).split(path.sep).join('/');
@@ -69,7 +69,7 @@ export async function patchOf(files: FixedFile[], cwd: string): Promise<Uint8Arr
     chunks.push(Buffer.from(`diff --git ${a} ${b}\n--- ${a}\n+++ ${b}\n`, 'utf8'));
     let bytes: Uint8Array;
     try {
-      bytes = encode(body, declaredEncoding(before));
+      bytes = encodeHunks(body, declaredEncodingOf(before) ?? 'UTF-8');
     } catch {
       bytes = Buffer.from(body, 'utf8');
     }
