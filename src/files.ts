@@ -28,6 +28,8 @@ export interface FoundFiles {
   files: string[];
   /** Files named explicitly but ignored: reported with a warning, as ESLint does. */
   ignoredExplicit: string[];
+  /** Directories a walk could not read because their path is too long (ENAMETOOLONG). */
+  tooLong: string[];
 }
 
 function toPosix(p: string): string {
@@ -57,24 +59,28 @@ const SKIPPED_DIR = /^(?:node_modules|\.git)$/i;
  * ALWAYS_IGNORED, followSymbolicLinks: false, caseSensitiveMatch: false}`: regular files only
  * (symbolic links, to files or directories, are neither listed nor followed), dot directories
  * entered, node_modules and .git skipped, unreadable directories passed over. Unordered.
- * Like the glob (tinyglobby expands a pattern that names a directory to everything in it), every
- * file inside a directory whose own name ends in .vmx or .vmtx is listed, whatever its name.
+ * Unlike that glob (tinyglobby expands a pattern that names a directory to everything in it), a
+ * directory whose own name ends in .vmx or .vmtx is a directory: only the .vmx and .vmtx files
+ * in it are listed, never its `settings.ini` (R6 in docs/reliability.md).
  * A plain readdir walk: for 10,000 files about a third of tinyglobby's time (no matcher per
  * path, no path.normalize per result). test/files/walk.test.ts compares the two.
+ * `tooLong` collects the directories whose path is too long for the system to read (ENAMETOOLONG):
+ * they are reported, not passed over in silence.
  */
-export function walkVmxFiles(dir: string, out: string[] = [], everyFile = false): string[] {
+export function walkVmxFiles(dir: string, out: string[] = [], tooLong?: string[]): string[] {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, {withFileTypes: true});
-  } catch {
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENAMETOOLONG') tooLong?.push(dir);
     return out;
   }
   const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
   for (const entry of entries) {
     if (entry.isFile()) {
-      if (everyFile || VMX_NAME.test(entry.name)) out.push(prefix + entry.name);
+      if (VMX_NAME.test(entry.name)) out.push(prefix + entry.name);
     } else if (entry.isDirectory() && !SKIPPED_DIR.test(entry.name)) {
-      walkVmxFiles(prefix + entry.name, out, everyFile || VMX_NAME.test(entry.name));
+      walkVmxFiles(prefix + entry.name, out, tooLong);
     }
   }
   return out;
@@ -96,6 +102,7 @@ export async function findFiles(patterns: string[], options: FindOptions): Promi
   const isIgnored = await ignoreMatcher(options);
   const found = new Set<string>();
   const ignoredExplicit: string[] = [];
+  const tooLong: string[] = [];
   for (const pattern of patterns) {
     const abs = path.resolve(cwd, pattern);
     const rel = toPosix(path.relative(cwd, abs));
@@ -115,7 +122,7 @@ export async function findFiles(patterns: string[], options: FindOptions): Promi
       continue;
     } else if (stat?.isDirectory()) {
       // case-insensitive: Windows hosts write `Windows 10.VMX` as well
-      matches = walkVmxFiles(abs);
+      matches = walkVmxFiles(abs, [], tooLong);
     } else {
       const {glob, isDynamicPattern} = await import('tinyglobby');
       if (!isDynamicPattern(pattern)) {
@@ -128,7 +135,7 @@ export async function findFiles(patterns: string[], options: FindOptions): Promi
         .filter((f) => globKeeps(pattern, f));
     }
     const kept = matches.filter((f) => !isIgnored?.(toPosix(path.relative(cwd, f))));
-    if (kept.length === 0 && options.errorOnUnmatchedPattern !== false) {
+    if (kept.length === 0 && tooLong.length === 0 && options.errorOnUnmatchedPattern !== false) {
       throw new NoFilesError(
         matches.length
           ? `All files matched by "${pattern}" are ignored.`
@@ -139,5 +146,5 @@ export async function findFiles(patterns: string[], options: FindOptions): Promi
     }
     for (const f of kept) found.add(f);
   }
-  return {files: [...found].sort(), ignoredExplicit};
+  return {files: [...found].sort(), ignoredExplicit, tooLong};
 }

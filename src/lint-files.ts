@@ -26,6 +26,8 @@ export interface LintFilesOptions extends Omit<LintOptions, 'filePath' | 'config
   ignorePatterns?: string[];
   ignoreFile?: boolean;
   errorOnUnmatchedPattern?: boolean;
+  /** Called with the files to lint before any is read (the CLI refuses an --output-file that is one of them). */
+  checkFiles?: (files: string[]) => void;
   /** Called with each result as soon as it is ready (results stream; the source text is given for diffs). */
   onResult?: (result: LintResult, source: string | undefined) => void;
 }
@@ -55,11 +57,12 @@ export async function lintFile(file: string, loader: ConfigLoader, options: Lint
   if (wrongKind) return {result: fatalResult(filePath, wrongKind)};
   const fileConfig = (loader.loadedForFile(filePath) ?? (await loader.forFile(filePath))).forFile(filePath);
   const {result, encoding, text: source} = lintBytes(read.bytes, {...options, filePath, config: fileConfig});
-  // never write a file with a fatal problem (undecodable, a crashed rule), nor one the fix leaves as it was
-  if (options.write && result.output !== undefined && encoding !== undefined && result.fatalErrorCount === 0) {
+  // never write a file with a fatal problem (undecodable, a crashed rule), nor one the fix leaves as it was;
+  // a dry run or a diff proposes only what --fix would write (the same encodeForWrite check)
+  if (result.output !== undefined && encoding !== undefined && result.fatalErrorCount === 0) {
     try {
-      const bytes = encodeForWrite(result.output);
-      if (!sameBytes(bytes, read.bytes)) await writeFixed(filePath, bytes, read);
+      const bytes = encodeForWrite(result.output, encoding);
+      if (options.write && !sameBytes(bytes, read.bytes)) await writeFixed(filePath, bytes, read);
     } catch (error) {
       // not written: report the file as it is on disk (its unfixed problems) plus why
       const why = error instanceof Error ? error.message : String(error);
@@ -75,12 +78,13 @@ export async function lintFile(file: string, loader: ConfigLoader, options: Lint
 export async function lintFiles(patterns: string | string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
   const cwd = options.cwd ?? process.cwd();
   const list = Array.isArray(patterns) ? patterns : [patterns];
-  const {files, ignoredExplicit} = await findFiles(list, {
+  const {files, ignoredExplicit, tooLong} = await findFiles(list, {
     cwd,
     ignorePatterns: options.ignorePatterns,
     ignoreFile: options.ignoreFile,
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
   });
+  options.checkFiles?.(files);
   const loader = makeLoader(options);
   // every config is loaded before any file is linted: a broken config stops the run before anything is written
   // (config lookup is per directory, and the files are sorted: one await per directory)
@@ -98,6 +102,11 @@ export async function lintFiles(patterns: string | string[], options: LintFilesO
   const results: LintResult[] = [];
   for (const file of ignoredExplicit) {
     const r = buildResult(file, [{ruleId: null, severity: 1, message: 'File ignored because of a matching ignore pattern', line: 0, column: 0}], [], '');
+    results.push(r);
+    options.onResult?.(r, undefined);
+  }
+  for (const dir of tooLong) {
+    const r = fatalResult(dir, 'directory path too long for the system to read (ENAMETOOLONG): the .vmx files under it were not linted; move or rename it');
     results.push(r);
     options.onResult?.(r, undefined);
   }

@@ -32,6 +32,11 @@ function firstUnencodable(tree: Root, text: string, encoding: string): Line | un
   return tree.children.find((n) => !canEncode(text.slice(n.position.start.offset!, n.position.end.offset!).replace(/^\uFEFF/, ''), encoding));
 }
 
+/** A `# vmxlint-disable-next-line` comment: it binds to the line right after it. */
+function isNextLineDirective(line: Line | undefined): boolean {
+  return line?.type === 'comment' && /^\s*vmxlint-disable-next-line(?:\s|$)/.test(line.value);
+}
+
 type MessageId = 'missing' | 'missingAscii' | 'notFirst' | 'unknown' | 'mismatch';
 
 export default createRule<Record<string, never>, MessageId>({
@@ -62,13 +67,16 @@ export default createRule<Record<string, never>, MessageId>({
         while (at < lines.length && lines[at].type !== 'entry') at++;
         if (at === lines.length) return;
         const first = lines[at] as Entry;
+        // where `.encoding` goes: just before the first entry (after a shebang and leading comments),
+        // but above the `vmxlint-disable-next-line` comments right before it, never between one and its line
+        let insertAt = at;
+        while (insertAt > 0 && isNextLineDirective(lines[insertAt - 1])) insertAt--;
         const decl = context.getEntry('.encoding');
         if (!decl) {
-          // insert `.encoding = "UTF-8"` just before the first entry (after a shebang and leading comments)
           const nonAscii = hasNonAscii(text);
           // adding UTF-8 is right only for text that is UTF-8: decoded without a declaration (or given as text)
           const utf8 = resolveEncoding(context.encoding) === 'utf8';
-          const before = lines[at - 1] ?? null;
+          const before = lines[insertAt - 1] ?? null;
           context.report({
             node: tree,
             messageId: nonAscii ? 'missing' : 'missingAscii',
@@ -79,17 +87,26 @@ export default createRule<Record<string, never>, MessageId>({
         }
         checkDeclared(context, decl);
         if (decl === first) return;
+        const declAt = lines.indexOf(decl);
         context.report({
           node: decl,
           loc: keyLoc(decl),
           messageId: 'notFirst',
           data: {firstLine: first.position.start.line},
-          fix: (fixer) => {
-            // move the line verbatim (its spacing and comment) to just before the first entry
-            const line = text.slice(decl.position.start.offset!, decl.position.end.offset!);
-            const at = first.position.start.offset!;
-            return [fixer.replaceText([at, at], line + fixer.style.eol), fixer.removeNode(decl)];
-          },
+          // a directive right above the declaration would bind to the line after it once it moved: no fix then
+          fix: isNextLineDirective(lines[declAt - 1])
+            ? undefined
+            : (fixer) => {
+                // move the line verbatim (its spacing and comment) to just before the first entry
+                const start = decl.position.start.offset!;
+                const end = decl.position.end.offset!;
+                const line = text.slice(start, end);
+                const at = lines[insertAt].position.start.offset!;
+                // the last line, without a line end, after a blank line: only its text goes (removeNode
+                // would take the line end before it, the blank line's, and so delete the blank line)
+                const remove = decl.eol === '' && lines[declAt - 1]?.type === 'blank' ? fixer.replaceText([start, end], '') : fixer.removeNode(decl);
+                return [fixer.replaceText([at, at], line + fixer.style.eol), remove];
+              },
         });
       },
     };

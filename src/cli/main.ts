@@ -22,7 +22,8 @@ export interface CliIo {
   env?: Record<string, string | undefined>;
 }
 
-class UsageError extends Error {}
+/** Bad arguments: one line, exit 2. */
+export class UsageError extends Error {}
 
 export const VERSION: string = packageVersion();
 
@@ -40,10 +41,47 @@ async function parseArgs(argv: string[], columns: number | undefined): Promise<C
     let output = '';
     const parsed = parser.parse(argv, {}, (_err, _args, out) => {
       output = out;
-    }) as unknown as CliArgs & {help?: boolean; version?: boolean};
+    }) as unknown as CliArgs & {help?: boolean; version?: boolean; _?: Array<string | number>};
     if (output) reject(Object.assign(new Error('help'), {output}));
-    else resolve(parsed);
+    else if (parsed) {
+      try {
+        resolve(checkTypes(parsed, parser as unknown as TypedOptions));
+      } catch (error) {
+        reject(error);
+      }
+    }
   });
+}
+
+interface TypedOptions {
+  getOptions(): {array: string[]; boolean: string[]; string: string[]; number: string[]};
+}
+
+/**
+ * After yargs: the arguments after `--` are patterns too (yargs leaves them in `_`: `vmxlint --fix --
+ * one.vmx` must fix one.vmx, not the whole directory), and every option has the type it is declared
+ * with (an option given twice is an array; `--max-warnings abc` is NaN): a usage error, not a crash.
+ */
+export function checkTypes(parsed: CliArgs & {_?: Array<string | number>}, owner: TypedOptions): CliArgs {
+  const {array, boolean, string, number} = owner.getOptions();
+  const flag = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  const values = parsed as unknown as Record<string, unknown>;
+  for (const key of string) {
+    const v = values[key];
+    if (v === undefined || key === 'patterns') continue;
+    if (array.includes(key) ? !Array.isArray(v) || v.some((x) => typeof x !== 'string') : typeof v !== 'string') {
+      throw new UsageError(Array.isArray(v) ? `${flag(key)} can be given only once` : `${flag(key)} takes a text value`);
+    }
+  }
+  for (const key of boolean) {
+    if (values[key] !== undefined && typeof values[key] !== 'boolean') throw new UsageError(`${flag(key)} takes no value (or true/false)`);
+  }
+  for (const key of number) {
+    const v = values[key];
+    if (v !== undefined && (typeof v !== 'number' || Number.isNaN(v))) throw new UsageError(`${flag(key)} takes a number${Array.isArray(v) ? ', once' : ''}`);
+  }
+  const rest = (parsed._ ?? []).map(String);
+  return rest.length ? {...parsed, patterns: [...(parsed.patterns ?? []), ...rest]} : parsed;
 }
 
 interface OptionsOwner {
@@ -62,7 +100,10 @@ export function explainUnknown(message: string, owner: OptionsOwner, argv: strin
       let name = raw.replace(/^-+/, '');
       // yargs reports `--no-colr` as `colr`
       if (!argv.some((a) => a === `--${name}` || a.startsWith(`--${name}=`)) && argv.some((a) => a === `--no-${name}`)) name = `no-${name}`;
-      const typed = name.length === 1 ? `-${name}` : `--${name}`;
+      // and `--print-config.x` as `printConfig.x`, `-f.vmx` as `f.vmx`: name it as typed
+      const asTyped = argv.find((a) => a.startsWith('-') && camel(a.replace(/^-+/, '').split('=')[0]) === camel(name));
+      if (asTyped) name = asTyped.replace(/^-+/, '').split('=')[0];
+      const typed = name.length === 1 || asTyped?.startsWith('--') === false ? `-${name}` : `--${name}`;
       const bare = name.replace(/^no-/, '');
       const guess = name.length > 1 ? closest(bare, long) : undefined;
       const suggestion = guess ? `${bare !== name ? 'no-' : ''}${guess}` : undefined;
@@ -70,6 +111,8 @@ export function explainUnknown(message: string, owner: OptionsOwner, argv: strin
     })
     .join('\n');
 }
+
+const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** `--rule 'id: severity'` or `--rule 'id: ["warn", {...}]'`. */
 export function parseRuleFlags(flags: string[] = []): Record<string, RuleEntry> {
@@ -105,6 +148,21 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   return mainInner(argv, io);
 }
 
+/** `--stdin --fix` (an editor's filter): standard output must carry the text whatever happens. */
+function isStdinFix(argv: string[]): boolean {
+  const end = argv.indexOf('--');
+  const options = end === -1 ? argv : argv.slice(0, end);
+  const given = (name: string) => options.some((a) => a === name || a === `${name}=true`);
+  return given('--stdin') && given('--fix');
+}
+
+/** On an error of a `--stdin --fix` run: the input back on stdout, unchanged (once). */
+async function echoIfFilter(argv: string[], io: CliIo): Promise<void> {
+  if (!isStdinFix(argv)) return;
+  const {echoStdinUnchanged} = await import('./report.js');
+  await echoStdinUnchanged(io);
+}
+
 async function mainInner(argv: string[], io: CliIo): Promise<number> {
   const env = io.env ?? process.env;
   const cwd = io.cwd ?? process.cwd();
@@ -117,12 +175,14 @@ async function mainInner(argv: string[], io: CliIo): Promise<number> {
       await write(io.stdout, output + '\n');
       return 0;
     }
+    await echoIfFilter(argv, io);
     await write(io.stderr, `vmxlint: ${(error as Error).message}\nRun "vmxlint --help" for the options.\n`);
     return 2;
   }
   try {
     return await run(args, io, cwd, env);
   } catch (error) {
+    await echoIfFilter(argv, io).catch(() => undefined);
     if (error instanceof UsageError || error instanceof ConfigError || error instanceof NoFilesError) {
       await write(io.stderr, `vmxlint: ${error.message}\n`);
       return 2;

@@ -97,5 +97,6 @@ export function declare(y: Argv): Argv<CliArgs> {
     .option('list-hosts', {type: 'boolean', default: false, describe: 'List the host products: id, CPU, keys an outer VM needs, notes (-f json: with sources)'})
     .option('debug', {type: 'boolean', default: false, describe: 'Show stack traces of internal errors'})
     .strict()
-    .parserConfiguration({'camel-case-expansion': true, 'strip-dashed': true}) as unknown as Argv<CliArgs>;
+    // no dot-notation: `--fix.vmx` is an unknown option, not `fix = {vmx: true}` (which is truthy)
+    .parserConfiguration({'camel-case-expansion': true, 'strip-dashed': true, 'dot-notation': false}) as unknown as Argv<CliArgs>;
 }

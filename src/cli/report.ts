@@ -1,13 +1,14 @@
 /** Running the lint from the CLI: stream results, print the chosen format, decide the exit code. */
 import fs from 'node:fs';
 import path from 'node:path';
-import {lintBytes} from '../engine/linter.js';
+import {fatalResult, lintBytes} from '../engine/linter.js';
+import {MAX_FILE_BYTES} from '../io/read.js';
 import type {LintResult} from '../engine/types.js';
 import {lintFiles, makeLoader, type LintFilesOptions} from '../lint-files.js';
 import {writeAllSync} from '../io/write.js';
 import type {CliArgs} from './options.js';
 import type {CliIo} from './main.js';
-import {VERSION} from './main.js';
+import {UsageError, VERSION} from './main.js';
 
 type Chunk = string | Uint8Array;
 
@@ -45,11 +46,6 @@ export function gitPath(p: string): string {
   return `"${escaped}"`;
 }
 
-/** The text's declared `.encoding` (the patch of a windows-1252 file must be in windows-1252 for git apply). */
-function declaredEncoding(text: string): string {
-  return /^[ \t]*\.encoding[ \t]*=[ \t]*"?([^"\s#]*)"?/im.exec(text)?.[1] ?? 'UTF-8';
-}
-
 /**
  * One unified patch of every fix, `diff --git a/<path> b/<path>` per file with paths relative to cwd,
  * that `git apply` (and `patch -p1`) accepts. Headers are UTF-8; each file's lines are in the file's own
@@ -57,7 +53,12 @@ function declaredEncoding(text: string): string {
  */
 export async function patchOf(files: FixedFile[], cwd: string): Promise<Uint8Array> {
   if (!files.length) return new Uint8Array();
-  const [{createTwoFilesPatch}, {encode}] = await Promise.all([import('diff'), import('../syntax/encoding.js')]);
+  const [{createTwoFilesPatch}, {encode, declaredEncodingOf}] = await Promise.all([import('diff'), import('../syntax/encoding.js')]);
+  // the hunks in the file's own encoding, read as the decoder reads it; a byte-order mark is its UTF-8 bytes
+  const encodeHunks = (body: string, encoding: string): Uint8Array => {
+    const pieces = body.split('\uFEFF').map((piece) => Buffer.from(encode(piece, encoding)));
+    return Buffer.concat(pieces.flatMap((piece, i) => (i ? [Buffer.from([0xef, 0xbb, 0xbf]), piece] : [piece])));
+  };
   const chunks: Buffer[] = [];
   for (const {file, before, after} of [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     const rel = file.startsWith('<') ? file : path.relative(cwd, file).split(path.sep).join('/');
@@ -69,7 +70,7 @@ export async function patchOf(files: FixedFile[], cwd: string): Promise<Uint8Arr
     chunks.push(Buffer.from(`diff --git ${a} ${b}\n--- ${a}\n+++ ${b}\n`, 'utf8'));
     let bytes: Uint8Array;
     try {
-      bytes = encode(body, declaredEncoding(before));
+      bytes = encodeHunks(body, declaredEncodingOf(before) ?? 'UTF-8');
     } catch {
       bytes = Buffer.from(body, 'utf8');
     }
@@ -245,6 +246,29 @@ export class Progress {
   }
 }
 
+/**
+ * `-o a.vmx` where a.vmx is linted: the report would replace the VM's configuration (and with --fix
+ * the fix would be lost too). A usage error before anything is read or written (R35). Compared by
+ * device and inode, so a symlink or hard link to a linted file counts too.
+ */
+function refuseOutputOverInput(output: string, files: string[], shown: string): void {
+  const statOf = (file: string) => {
+    try {
+      return fs.statSync(file, {throwIfNoEntry: false});
+    } catch {
+      return undefined; // ENOTDIR, EACCES...: not a file that is linted (writing it fails later, in one line)
+    }
+  };
+  const out = statOf(output);
+  if (!out?.isFile()) return;
+  for (const file of files) {
+    const stat = file === output ? out : statOf(file);
+    if (stat && stat.dev === out.dev && stat.ino === out.ino) {
+      throw new UsageError(`--output-file ${shown} is one of the files being linted: the report would overwrite it (nothing written)`);
+    }
+  }
+}
+
 export async function runFiles(args: CliArgs, options: LintFilesOptions, io: CliIo, color: boolean, env: Record<string, string | undefined> = {}): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   const fixed: FixedFile[] = [];
@@ -259,6 +283,7 @@ export async function runFiles(args: CliArgs, options: LintFilesOptions, io: Cli
       cacheLocation: args.cacheLocation,
       // only the JSON format prints result.source: without it, a big run does not hold every file's text
       keepSource: args.format === 'json',
+      checkFiles: args.outputFile === undefined ? undefined : (files) => refuseOutputOverInput(path.resolve(cwd, args.outputFile!), files, args.outputFile!),
       onWarning: (message) => io.stderr.write(`vmxlint: ${message}\n`),
       onResult(result, source) {
         if (result.output !== undefined && source !== undefined) fixed.push({file: result.filePath, before: source, after: result.output});
@@ -276,10 +301,48 @@ export async function runFiles(args: CliArgs, options: LintFilesOptions, io: Cli
   return emit(results, args, io, color, fixed, true, stream);
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+/** What --stdin read: the bytes, or (over the size limit) the first of them and the rest unread. */
+interface StdinRead {
+  bytes: Uint8Array;
+  tooLarge: boolean;
+  rest?: AsyncIterator<unknown>;
+}
+
+/** Standard input, up to the size limit of a file (MAX_FILE_BYTES): more is refused, never held (R19). */
+async function readStdin(stream: NodeJS.ReadableStream): Promise<StdinRead> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
+  let size = 0;
+  const it = stream[Symbol.asyncIterator]();
+  for (;;) {
+    const next = await it.next();
+    if (next.done) return {bytes: Buffer.concat(chunks), tooLarge: false};
+    const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : (next.value as Buffer);
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size > MAX_FILE_BYTES) return {bytes: Buffer.concat(chunks), tooLarge: true, rest: it};
+  }
+}
+
+/** Bytes given to --stdin --fix that are echoed as they are, per standard input stream (the editor filter, below). */
+const stdinOf = new WeakMap<object, {bytes?: Uint8Array; written: boolean}>();
+
+/**
+ * `:%!vmxlint --stdin --fix` (Vim) replaces the buffer with standard output: whatever goes wrong
+ * (a bad flag, a bad config, a crash), the text must come back, unchanged. main calls this on every
+ * error path of a --stdin --fix run; it echoes what was read (or reads it now), once.
+ */
+export async function echoStdinUnchanged(io: CliIo): Promise<void> {
+  const stdin = io.stdin ?? process.stdin;
+  let state = stdinOf.get(stdin);
+  if (state?.written) return;
+  if (!state?.bytes) {
+    const read = await readStdin(stdin);
+    state = {bytes: read.bytes, written: false};
+    stdinOf.set(stdin, state);
+    await write(io.stdout, read.bytes);
+    if (read.rest) for (let n = await read.rest.next(); !n.done; n = await read.rest.next()) await write(io.stdout, n.value as Buffer);
+  } else await write(io.stdout, state.bytes);
+  state.written = true;
 }
 
 /**
@@ -290,7 +353,22 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
 export async function runStdin(args: CliArgs, options: LintFilesOptions, io: CliIo, color: boolean): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   const filePath = args.stdinFilename ? path.resolve(cwd, args.stdinFilename) : '<stdin>';
-  const bytes = await readAll(io.stdin ?? process.stdin);
+  const stdin = io.stdin ?? process.stdin;
+  const read = await readStdin(stdin);
+  const bytes = read.bytes;
+  const state = {bytes, written: false};
+  if (args.fix) stdinOf.set(stdin, state);
+  if (read.tooLarge) {
+    const result = fatalResult(filePath, `standard input too large (more than ${MAX_FILE_BYTES / 1048576} MiB): not a .vmx configuration`);
+    if (args.fix) {
+      // the text goes back unchanged, streamed: it is not held
+      await write(io.stdout, bytes);
+      for (let n = await read.rest!.next(); !n.done; n = await read.rest!.next()) await write(io.stdout, n.value as Buffer);
+      state.written = true;
+      return emit([result], args, io, color, [], false);
+    }
+    return emit([result], args, io, color, []);
+  }
   const loader = makeLoader(options);
   // without --stdin-filename, config lookup starts in cwd and `files` globs see a .vmx
   const configPath = args.stdinFilename ? filePath : path.join(cwd, 'stdin.vmx');
@@ -299,16 +377,20 @@ export async function runStdin(args: CliArgs, options: LintFilesOptions, io: Cli
   const fixed = result.output !== undefined && text !== undefined ? [{file: filePath, before: text, after: result.output}] : [];
   if (args.fix) {
     let out: Uint8Array = bytes;
-    if (encoding !== undefined && result.output !== undefined) {
-      const {encode} = await import('../syntax/encoding.js');
+    let shown = result;
+    if (encoding !== undefined && result.output !== undefined && result.fatalErrorCount === 0) {
+      // the same check as a --fix on a file: what it would refuse to write is not printed either
+      const {encodeForWrite} = await import('../syntax/encoding.js');
       try {
-        out = encode(result.output, encoding);
-      } catch {
+        out = encodeForWrite(result.output, encoding);
+      } catch (error) {
         out = bytes;
+        shown = {...fatalResult(filePath, (error as Error).message), source: result.source};
       }
     }
+    state.written = true;
     await write(io.stdout, out);
-    return emit([result], args, io, color, fixed, false);
+    return emit([shown], args, io, color, shown === result ? fixed : [], false);
   }
   return emit([result], args, io, color, fixed);
 }

@@ -10,6 +10,7 @@
  */
 import {isAscii} from 'node:buffer';
 import {createRequire} from 'node:module';
+import {parse} from './parse.js';
 
 type Iconv = typeof import('iconv-lite');
 let iconvModule: Iconv | undefined;
@@ -73,26 +74,66 @@ export function resolveEncoding(name: string): string | undefined {
   return codec;
 }
 
+/**
+ * How an encoding name may be spelt: letters and digits, `-` and `_` between them (ICU, which VMware
+ * uses, ignores those two and case; iconv-lite would also drop dots, spaces and any other character,
+ * so that `u.t.f-8`, `B.A.S.E.6.4` or a name with a BOM or NBSP in it would be accepted).
+ */
+const NAME = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
+
 function resolveUncached(name: string): string | undefined {
   const lower = name.trim().toLowerCase();
+  if (!NAME.test(lower)) return undefined;
   if (lower === 'utf-8' || lower === 'utf8') return 'utf8';
   const mapped = ALIASES[lower] ?? lower;
   if (mapped === 'utf8') return 'utf8';
-  return iconv().encodingExists(mapped) ? mapped : undefined;
+  if (!iconv().encodingExists(mapped)) return undefined;
+  // only text encodings that read every ASCII byte as that character, as VMware's do (UTF-8 and the
+  // legacy code pages): never base64, hex, UTF-16/UCS-2, UTF-7 or CESU-8, in which the "text" of a
+  // .vmx is something else entirely (docs/reliability.md, R1, R2, R26)
+  return readsAsciiAsIs(mapped) ? mapped : undefined;
 }
 
-const DECLARATION = /^(?:\xEF\xBB\xBF)?[ \t]*\.encoding[ \t]*=[ \t]*"?([^"\s#]*)"?/im;
+/** Where an `.encoding` key may start a line; each candidate is then read by the parser itself. */
+const CANDIDATE = /^[ \t]*\.encoding[ \t]*=/gim;
 
-/** The `.encoding` value, read from the bytes as ASCII (every supported encoding is ASCII-compatible). */
-export function findDeclaredEncoding(bytes: Uint8Array): string | undefined {
-  // The declaration is short and near the top; scan a bounded prefix first, then everything.
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString('latin1');
-  let m = DECLARATION.exec(head);
-  // a match that reaches the end of the prefix may be cut short (`windows-12|52`): read it whole
-  if (bytes.length > head.length && (!m || m.index + m[0].length >= head.length)) {
-    m = DECLARATION.exec(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1'));
+/**
+ * The value of the text's first `.encoding` entry, read exactly as the parser and the rules read it
+ * (`context.getEntry('.encoding').value`): a line that is not a valid entry (`.encoding = "x" junk`)
+ * declares nothing, and `|22` is a quote. A leading byte-order mark (U+FEFF) is skipped. Used on the
+ * Latin-1 view of a file's bytes (every accepted encoding reads ASCII as ASCII) and on fixed text
+ * alike, so that the decoder, the rule, the writer and the diff agree on one declaration.
+ */
+export function declaredEncodingOf(text: string): string | undefined {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(body); m; m = CANDIDATE.exec(body)) {
+    const at = m.index;
+    // `^` also matches after U+2028/U+2029, where the parser does not end a line
+    if (at > 0 && body[at - 1] !== '\n' && body[at - 1] !== '\r') continue;
+    let end = at + m[0].length;
+    while (end < body.length && body[end] !== '\n' && body[end] !== '\r') end++;
+    const node = parse(body.slice(at, end)).children[0];
+    if (node?.type === 'entry') return node.value;
   }
-  return m ? m[1] : undefined;
+  return undefined;
+}
+
+function hasBom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+/** The `.encoding` value, read from the bytes as ASCII (after a UTF-8 byte-order mark, which is never text). */
+export function findDeclaredEncoding(bytes: Uint8Array): string | undefined {
+  const body = hasBom(bytes) ? bytes.subarray(3) : bytes;
+  // the declaration is short and near the top: a bounded prefix first (up to its last line end,
+  // so a declaration is never read cut short), then everything
+  const n = Math.min(body.length, 4096);
+  const head = Buffer.from(body.buffer, body.byteOffset, n).toString('latin1');
+  const cut = n < body.length ? Math.max(head.lastIndexOf('\n'), head.lastIndexOf('\r')) + 1 : n;
+  const found = declaredEncodingOf(head.slice(0, cut));
+  if (found !== undefined || n === body.length) return found;
+  return declaredEncodingOf(Buffer.from(body.buffer, body.byteOffset, body.length).toString('latin1'));
 }
 
 /**
@@ -160,6 +201,19 @@ function readsAsciiAsIs(codec: string): boolean {
   return known;
 }
 
+/** Why a declared name is refused: unknown, or known but not a text encoding a .vmx can be in. */
+function unknownEncodingMessage(name: string): string {
+  let known = false;
+  try {
+    known = NAME.test(name.trim().toLowerCase()) && iconv().encodingExists(ALIASES[name.trim().toLowerCase()] ?? name.trim().toLowerCase());
+  } catch {
+    known = false;
+  }
+  return known
+    ? `unsupported \`.encoding\` "${name}": not a text encoding a .vmx can be in (UTF-8 or a legacy code page that reads ASCII as ASCII): vmxlint cannot read this file safely`
+    : `unknown \`.encoding\` "${name}": vmxlint cannot read this file safely`;
+}
+
 /** Decode a .vmx file's bytes with its declared encoding. Throws `DecodeError` when that is not safe. */
 export function decode(bytes: Uint8Array): Decoded {
   const nul = bytes.indexOf(0);
@@ -180,9 +234,7 @@ export function decode(bytes: Uint8Array): Decoded {
     );
   }
   const codec = resolveEncoding(declaredName);
-  if (codec === undefined) {
-    throw new DecodeError(`unknown \`.encoding\` "${declaredName}": vmxlint cannot read this file safely`, 'unknown-encoding');
-  }
+  if (codec === undefined) throw new DecodeError(unknownEncodingMessage(declaredName), 'unknown-encoding');
   let text: string | undefined;
   if (codec === 'utf8') {
     text = decodeUtf8(bytes);
@@ -198,10 +250,15 @@ export function decode(bytes: Uint8Array): Decoded {
   } else if (isAscii(bytes) && readsAsciiAsIs(codec)) {
     text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
   } else {
-    text = iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), codec, {stripBOM: false});
-    const back = iconv().encode(text, codec, {addBOM: false});
-    if (back.length !== bytes.length || firstDifference(bytes, back) !== bytes.length) {
-      const [line, column] = placeOf(bytes, firstDifference(bytes, back), codec);
+    // a UTF-8 byte-order mark is a mark, never three characters of the declared code page (`п»ї` in
+    // windows-1251): it is U+FEFF in the text, as in UTF-8, so `no-bom` sees it and the writer keeps it
+    const bom = hasBom(bytes) ? 3 : 0;
+    const body = Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.length - bom);
+    const decoded = iconv().decode(body, codec, {stripBOM: false});
+    text = bom ? '\uFEFF' + decoded : decoded;
+    const back = iconv().encode(decoded, codec, {addBOM: false});
+    if (back.length !== body.length || firstDifference(body, back) !== body.length) {
+      const [line, column] = placeOf(bytes, bom + firstDifference(body, back), codec);
       throw new DecodeError(
         `bytes invalid in the declared encoding ${declaredName} at line ${line}, column ${column}: refusing to read or rewrite this file`,
         'invalid-bytes',
@@ -226,6 +283,10 @@ export function encode(text: string, encoding: string): Uint8Array {
   const codec = resolveEncoding(encoding);
   if (codec === undefined) throw new DecodeError(`unknown encoding "${encoding}"`, 'unknown-encoding');
   if (asciiAsIs(text, codec)) return new Uint8Array(Buffer.from(text, 'latin1'));
+  if (codec !== 'utf8' && text.charCodeAt(0) === 0xfeff) {
+    // the byte-order mark, as `decode` reads it: the three UTF-8 bytes, then the text in its code page
+    return new Uint8Array(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), encode(text.slice(1), encoding)]));
+  }
   if (codec === 'utf8') {
     // Buffer would write a lone surrogate as U+FFFD: refuse instead
     if (/\p{Surrogate}/u.test(text)) throw new DecodeError('text contains a lone UTF-16 surrogate that UTF-8 cannot encode', 'invalid-bytes');
@@ -240,15 +301,18 @@ export function encode(text: string, encoding: string): Uint8Array {
 }
 
 /**
- * The bytes to write for a fixed text: encoded in the encoding the text itself declares (UTF-8 when
- * it declares none, as `decode` reads it) and proven by decoding them back to the same text. So a
- * fix that changes `.encoding` is written in the new encoding, and nothing is ever written that
- * vmxlint (or VMware) would read differently. Throws DecodeError.
+ * The bytes to write for a fixed text: encoded in the encoding the text declares (UTF-8 when it
+ * declares none, as `decode` reads it) and proven by decoding them back to the same text, so that
+ * nothing is ever written that vmxlint (or VMware) would read differently. `readAs`, the encoding
+ * the file was read in: a fix never changes it (a moved, doubled or rewritten `.encoding` that would
+ * make the file read in another encoding is refused). Throws DecodeError.
  */
-export function encodeForWrite(text: string): Uint8Array {
-  // line 1 may start with a BOM: U+FEFF in text (single-byte codecs show it as \xEF\xBB\xBF, which DECLARATION allows)
-  const declared = DECLARATION.exec(text.startsWith('\uFEFF') ? text.slice(1) : text)?.[1];
-  const bytes = encode(text, declared ?? 'UTF-8');
+export function encodeForWrite(text: string, readAs?: string): Uint8Array {
+  const declared = declaredEncodingOf(text) ?? 'UTF-8';
+  if (readAs !== undefined && resolveEncoding(declared) !== resolveEncoding(readAs)) {
+    throw new DecodeError(`the fix would change the encoding the file is read in (${readAs} to ${declared}): not written`, 'invalid-bytes');
+  }
+  const bytes = encode(text, declared);
   let back: Decoded;
   try {
     back = decode(bytes);

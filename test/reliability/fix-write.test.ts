@@ -122,7 +122,10 @@ describe('encodeForWrite', () => {
     expect(Buffer.from(encodeForWrite('\uFEFF.encoding = "UTF-8"\na = "é"\n.encoding = "windows-1252"\n')).toString('latin1')).toBe(
       '\xef\xbb\xbf.encoding = "UTF-8"\na = "\xc3\xa9"\n.encoding = "windows-1252"\n',
     );
-    expect(Buffer.from(encodeForWrite('\xef\xbb\xbf.encoding = "windows-1252"\na = "é"\n')).toString('latin1')).toBe('\xef\xbb\xbf.encoding = "windows-1252"\na = "\xe9"\n');
+    // a BOM is U+FEFF in the text whatever the encoding (R3): written as its three UTF-8 bytes, the rest in windows-1252
+    expect(Buffer.from(encodeForWrite('\uFEFF.encoding = "windows-1252"\na = "é"\n')).toString('latin1')).toBe('\xef\xbb\xbf.encoding = "windows-1252"\na = "\xe9"\n');
+    // Latin-1 characters that look like a BOM are text: no declaration on line 1 then (its key is `ï»¿.encoding`)
+    expect(() => encodeForWrite('\xef\xbb\xbf.encoding = "windows-1252"\na = "é"\n', 'windows-1252')).toThrow(/would change the encoding the file is read in/);
   });
   it('refuses text that would not read back the same', () => {
     expect(() => encodeForWrite('a = "\uD800"\n')).toThrow('text contains a lone UTF-16 surrogate that UTF-8 cannot encode');
