@@ -6,7 +6,7 @@
  * Cases (targets from issue 8): start-up on one file vs `node -e 0`; linting a template repo of
  * --files files (default 10,000) vs a script that only reads every file and splits it into lines;
  * --fix on a fresh copy of that repo; peak RSS; a --cache re-run vs the uncached run; parser
- * MB/s vs splitting into lines; rules' cost per file. Commands alternate (A B, B A, …) after a
+ * MB/s vs splitting into lines; rules' cost per file; linear time of odd and big inputs (4n vs n). Commands alternate (A B, B A, …) after a
  * warm-up and medians are compared, so load from other processes hits both sides alike.
  * Needs the build (npm run build); builds it when dist/ is missing.
  */
@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {parserThroughput, rulesCost} from './bench/inproc.mjs';
+import {linearTime, MAX_RATIO} from './bench/linear.mjs';
 import {alternate, machine, peakRss} from './bench/measure.mjs';
 import {copyRepo, makeRepo, templateSources} from './bench/repo.mjs';
 
@@ -139,6 +140,9 @@ try {
   row(`per file: recommended rules vs no rules`, cost.recommendedUs, cost.noRulesUs, cost.recommendedUs / cost.noRulesUs, '—', undefined, us);
   row(`per file: all ${cost.rules} rules vs no rules`, cost.allUs, cost.noRulesUs, cost.allUs / cost.noRulesUs, '—', undefined, us);
   for (const r of cost.perRule.slice(0, 5)) row(`  rule ${r.id} (alone, over no rules)`, r.us, 0, undefined, '—', undefined, us);
+
+  // 7. linear time: each odd or big input at 4n vs n (was a jest test: no jest test may time)
+  for (const r of await linearTime()) row(`linear: ${r.name} (4n vs n)`, r.t4, r.t1, r.ratio, `< ${MAX_RATIO}x`, r.pass);
 
   const headers = ['case', 'vmxlint', 'baseline', 'ratio', 'target', 'result'];
   const widths = headers.map((h) => Math.max(h.length, ...rows.map((r) => String(r[h]).length)));

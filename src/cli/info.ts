@@ -126,16 +126,16 @@ async function askSetting(ask: Ask, name: string, question: string): Promise<str
   return undefined;
 }
 
-/** The questions `--init` asks on a terminal. */
-async function interview(ask: Ask): Promise<InitAnswers> {
-  const settings: Settings = {};
-  const role = await askSetting(ask, 'role', `Role of the VMs here (${ROLES.join('/')}; empty: mixed or unknown): `);
+/** The questions `--init` asks on a terminal; settings given as flags (`given`) are not asked again. */
+async function interview(ask: Ask, given: Settings = {}): Promise<InitAnswers> {
+  const settings: Settings = {...given};
+  const role = given.role ?? (await askSetting(ask, 'role', `Role of the VMs here (${ROLES.join('/')}; empty: mixed or unknown): `));
   if (role) settings.role = role as Settings['role'];
-  const host = await askSetting(ask, 'host', 'Physical host product, e.g. esxi-8.0, workstation-17 (vmxlint --list-hosts; empty: unknown): ');
+  const host = given.host ?? (await askSetting(ask, 'host', 'Physical host product, e.g. esxi-8.0, workstation-17 (vmxlint --list-hosts; empty: unknown): '));
   if (host) settings.host = host;
-  const cpu = await askSetting(ask, 'cpu', `Physical CPU vendor (${CPUS.join('/')}; empty: unknown): `);
+  const cpu = given.cpu ?? (await askSetting(ask, 'cpu', `Physical CPU vendor (${CPUS.join('/')}; empty: unknown): `));
   if (cpu) settings.cpu = cpu as Settings['cpu'];
-  if (cpu === 'amd') {
+  if (cpu === 'amd' && !given.amdFamily) {
     const family = await askSetting(ask, 'amdFamily', `AMD processor family (${AMD_FAMILY_VALUES}; empty: unknown): `);
     if (family) settings.amdFamily = family as Settings['amdFamily'];
   }
@@ -143,13 +143,19 @@ async function interview(ask: Ask): Promise<InitAnswers> {
   return {preset: all ? 'vmxlint:all' : 'vmxlint:recommended', settings};
 }
 
-/** `--init`: write vmxlint.config.json in cwd. On a terminal it asks a few questions; otherwise none. */
-export async function init(cwd: string, io: Pick<CliIo, 'stdout' | 'stderr' | 'stdin'>): Promise<number> {
+/** End of input (Ctrl-D) at an `--init` question: the run is cancelled, as with Ctrl-C. */
+class Cancelled extends Error {}
+
+/**
+ * `--init`: write vmxlint.config.json in cwd, with the settings given as flags (--role, --host, …).
+ * On a terminal it asks for the others; otherwise nothing. End of input at a question writes nothing.
+ */
+export async function init(cwd: string, io: Pick<CliIo, 'stdout' | 'stderr' | 'stdin'>, given: Settings = {}): Promise<number> {
   const file = path.join(cwd, 'vmxlint.config.json');
   const existing = CONFIG_NAMES.find((f) => fs.existsSync(path.join(cwd, f)));
   if (existing) return write(io.stderr, `vmxlint: ${existing} already exists: not overwritten (edit it, or delete it and run --init again)\n`, 2);
   const stdin = io.stdin as (NodeJS.ReadableStream & {isTTY?: boolean}) | undefined;
-  let answers: InitAnswers = {};
+  let answers: InitAnswers = {settings: given};
   if (stdin?.isTTY && io.stdout.isTTY) {
     const readline = await import('node:readline/promises');
     const rl = readline.createInterface({input: stdin, output: io.stdout, terminal: false});
@@ -159,12 +165,16 @@ export async function init(cwd: string, io: Pick<CliIo, 'stdout' | 'stderr' | 's
       async (question: string) => {
         await write(io.stdout, question);
         const next = await lines.next();
-        return next.done ? '' : String(next.value);
+        if (next.done) throw new Cancelled();
+        return String(next.value);
       },
       {warn: async (text: string) => void (await write(io.stdout, text))},
     );
     try {
-      answers = await interview(ask);
+      answers = await interview(ask, given);
+    } catch (error) {
+      if (!(error instanceof Cancelled)) throw error;
+      return write(io.stderr, '\nvmxlint: --init cancelled (end of input): nothing written\n', 2);
     } finally {
       rl.close();
     }

@@ -10,9 +10,10 @@ import {packageVersion} from '../version.js';
 import {normalizeSettings} from '../engine/settings.js';
 import type {LintResult, RuleType, Settings} from '../engine/types.js';
 import {NoFilesError} from '../files.js';
+import {hostIds} from '../knowledge/hosts.js';
 import type {LintFilesOptions} from '../lint-files.js';
 import {FIX_TYPES, FORMATS, type CliArgs} from './options.js';
-import {closest} from './suggest.js';
+import {closest, nearest} from './suggest.js';
 
 export interface CliIo {
   stdout: Writable & {isTTY?: boolean};
@@ -114,23 +115,61 @@ export function explainUnknown(message: string, owner: OptionsOwner, argv: strin
 
 const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
-/** `--rule 'id: severity'` or `--rule 'id: ["warn", {...}]'`. */
-export function parseRuleFlags(flags: string[] = []): Record<string, RuleEntry> {
+const SEVERITY_NAMES = ['off', 'info', 'warn', 'error', '0', '1', '2'];
+
+/**
+ * `--rule 'id: severity'`, `--rule 'id: ["warn", {...}]'`, or (as ESLint's) a JSON object of rules,
+ * `--rule '{"id": "error"}'`. Built-in rule ids and severities are checked here, naming --rule, with a
+ * did-you-mean; a plugin's rules (`plugin/rule`) are known only once the config is loaded.
+ */
+export function parseRuleFlags(flags: string[] = [], known: readonly string[] = []): Record<string, RuleEntry> {
   const out: Record<string, RuleEntry> = {};
   for (const flag of flags) {
-    const colon = flag.indexOf(':');
-    if (colon === -1) throw new UsageError(`--rule "${flag}": expected "rule-id: severity"`);
-    const id = flag.slice(0, colon).trim();
-    const value = flag.slice(colon + 1).trim();
-    if (value.startsWith('[')) {
+    const shown = flag.includes('"') ? `'${flag}'` : `"${flag}"`;
+    const entries: Array<[string, unknown]> = [];
+    if (flag.trim().startsWith('{')) {
+      let parsed: unknown;
       try {
-        out[id] = JSON.parse(value) as RuleEntry;
-      } catch {
-        throw new UsageError(`--rule "${flag}": the value is not valid JSON`);
+        parsed = JSON.parse(flag);
+      } catch (error) {
+        throw new UsageError(`--rule ${shown}: not valid JSON (${(error as Error).message})`);
       }
-    } else out[id] = value as RuleEntry;
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UsageError(`--rule ${shown}: expected {"rule-id": severity, …}`);
+      entries.push(...Object.entries(parsed));
+    } else {
+      const colon = flag.indexOf(':');
+      if (colon === -1) throw new UsageError(`--rule "${flag}": expected "rule-id: severity"`);
+      const id = flag.slice(0, colon).trim();
+      const value = flag.slice(colon + 1).trim();
+      if (value.startsWith('[')) {
+        try {
+          entries.push([id, JSON.parse(value)]);
+        } catch {
+          throw new UsageError(`--rule "${flag}": the value is not valid JSON`);
+        }
+      } else entries.push([id, value]);
+    }
+    for (const [id, entry] of entries) {
+      if (known.length && !id.includes('/') && !known.includes(id)) {
+        const guess = nearest(id, [...known]);
+        throw new UsageError(`--rule ${shown}: unknown rule "${id}"${guess ? ` (did you mean ${guess}?)` : ''}; vmxlint --list-rules lists them`);
+      }
+      const severity = Array.isArray(entry) ? entry[0] : entry;
+      if (!SEVERITY_NAMES.includes(String(severity))) {
+        throw new UsageError(`--rule ${shown}: expected "off", "info", "warn", "error" or [severity, {options}] for ${id}, got ${JSON.stringify(severity)}`);
+      }
+      out[id] = entry as RuleEntry;
+    }
   }
   return out;
+}
+
+/** `unknown host "x": expected one of <every id>` (52 of them) becomes a did-you-mean and a pointer to --list-hosts. */
+function hostError(error: string, ids: readonly string[]): string {
+  const m = /^unknown (host|outerProduct) "(.*)": expected one of /s.exec(error);
+  if (!m) return error;
+  const guess = closest(m[2], [...ids]);
+  return `unknown ${m[1]} "${m[2]}"${guess ? ` (did you mean ${guess}?)` : ''}: vmxlint --list-hosts lists the ${ids.length} known hosts`;
 }
 
 function write(stream: Writable, text: string): Promise<void> {
@@ -184,7 +223,9 @@ async function mainInner(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     await echoIfFilter(argv, io).catch(() => undefined);
     if (error instanceof UsageError || error instanceof ConfigError || error instanceof NoFilesError) {
-      await write(io.stderr, `vmxlint: ${error.message}\n`);
+      // --debug: what a config (or plugin) threw while loading, with its stack
+      const cause = args.debug && error.cause instanceof Error ? `${error.cause.stack}\n` : '';
+      await write(io.stderr, `vmxlint: ${error.message}\n${cause}`);
       return 2;
     }
     const why = error instanceof Error ? error.message : String(error);
@@ -208,6 +249,8 @@ function checkUsage(args: CliArgs): {fixTypes?: Array<RuleType | 'directive'>; s
     const guess = closest(args.format, FORMATS);
     throw new UsageError(`unknown format "${args.format}": expected one of ${FORMATS.join(', ')}${guess ? ` (did you mean ${guess}?)` : ''}`);
   }
+  // as ESLint: "The --print-config option must be used with exactly one file name."
+  if (args.printConfig !== undefined && (!args.printConfig || args.patterns.length)) throw new UsageError('--print-config takes exactly one file: vmxlint --print-config path/to/vm.vmx');
   if (args.stdinFilename && !args.stdin) throw new UsageError('--stdin-filename needs --stdin');
   if (args.stdin && args.patterns.length) throw new UsageError('--stdin cannot be combined with file patterns');
   if (!Number.isInteger(args.maxWarnings) || args.maxWarnings < -1) throw new UsageError('--max-warnings takes a whole number (0 or more; -1 for no limit)');
@@ -225,18 +268,18 @@ function checkUsage(args: CliArgs): {fixTypes?: Array<RuleType | 'directive'>; s
     outerProduct: args.outerProduct,
     hostHyperV: args.hostHyperV,
   });
-  if (errors.length) throw new UsageError(errors[0].replace(/^(invalid|unknown) (\w+)/, (_, kind, name) => `${kind} --${name.replace(/[A-Z]/g, (c: string) => `-${c.toLowerCase()}`)}`));
+  if (errors.length) throw new UsageError(hostError(errors[0], hostIds()).replace(/^(invalid|unknown) (\w+)/, (_, kind, name) => `${kind} --${name.replace(/[A-Z]/g, (c: string) => `-${c.toLowerCase()}`)}`));
   return {fixTypes, settings};
 }
 
 async function run(args: CliArgs, io: CliIo, cwd: string, env: Record<string, string | undefined>): Promise<number> {
   const {fixTypes, settings} = checkUsage(args);
-  const rules = parseRuleFlags(args.rule);
+  const rules = parseRuleFlags(args.rule, args.rule?.length ? Object.keys((await import('../../lib/rules/index.js')).rules) : []);
   const color = useColor(args, io, env);
   const info = await import('./info.js');
   if (args.listRules) return info.listRules(io.stdout, args.format === 'json');
   if (args.listHosts) return info.listHosts(io.stdout, args.format === 'json');
-  if (args.init) return info.init(cwd, io);
+  if (args.init) return info.init(cwd, io, settings);
 
   const options: LintFilesOptions = {
     cwd,
@@ -254,8 +297,9 @@ async function run(args: CliArgs, io: CliIo, cwd: string, env: Record<string, st
     ignorePatterns: args.ignore ? args.ignorePattern : undefined,
     ignoreFile: args.ignore,
     errorOnUnmatchedPattern: args.errorOnUnmatchedPattern,
+    debug: args.debug,
   };
-  if (args.printConfig) return info.printConfig(path.resolve(cwd, args.printConfig), options, io.stdout);
+  if (args.printConfig !== undefined) return info.printConfig(path.resolve(cwd, args.printConfig), options, io.stdout);
   // as ESLint: no pattern means the current directory
   const patterns = args.stdin || args.patterns.length ? args.patterns : ['.'];
 

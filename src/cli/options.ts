@@ -71,12 +71,12 @@ export function declare(y: Argv): Argv<CliArgs> {
       type: 'string',
       array: true,
       nargs: 1,
-      describe: "Set a rule over the config: --rule 'no-duplicate-keys: warn' or --rule 'id: [\"error\", {...options}]' (repeatable)",
+      describe: "Set a rule over the config: --rule 'no-duplicate-keys: warn', --rule 'id: [\"error\", {...options}]' or --rule '{\"id\": \"error\"}' (repeatable)",
     })
     .option('inline-config', {type: 'boolean', default: true, describe: 'Honour # vmxlint comments in files (--no-inline-config ignores them)'})
     .option('report-unused-disable-directives', {type: 'boolean', default: false, describe: 'Warn about disable directives that suppress nothing (fixable)'})
     .option('print-config', {type: 'string', describe: 'Print the rules and settings that apply to this file, as JSON, and exit'})
-    .option('init', {type: 'boolean', default: false, describe: 'Write a starter vmxlint.config.json (asks a few questions on a terminal, none otherwise)'})
+    .option('init', {type: 'boolean', default: false, describe: 'Write a starter vmxlint.config.json with the --role/--host/--cpu given (on a terminal, asks for the others)'})
     .group(['role', 'host', 'cpu', 'amd-family', 'outer-product', 'host-hyper-v'], 'Nested-VM context (wins over file directives and config):')
     .option('role', {type: 'string', describe: 'Role of the VM: outer, inner or none'})
     .option('host', {type: 'string', describe: 'Physical host product, e.g. esx-3.0, workstation-6.5, esxi-8.0 (see --list-hosts)'})
@@ -95,7 +95,7 @@ export function declare(y: Argv): Argv<CliArgs> {
     .group(['list-rules', 'list-hosts', 'debug', 'help', 'version'], 'Other:')
     .option('list-rules', {type: 'boolean', default: false, describe: 'List the rules: id, fixable, default severity, description (-f json for JSON)'})
     .option('list-hosts', {type: 'boolean', default: false, describe: 'List the host products: id, CPU, keys an outer VM needs, notes (-f json: with sources)'})
-    .option('debug', {type: 'boolean', default: false, describe: 'Show stack traces of internal errors'})
+    .option('debug', {type: 'boolean', default: false, describe: 'Show stack traces of internal errors, of a config that throws and of a crashing rule'})
     .strict()
     // no dot-notation: `--fix.vmx` is an unknown option, not `fix = {vmx: true}` (which is truthy)
     .parserConfiguration({'camel-case-expansion': true, 'strip-dashed': true, 'dot-notation': false}) as unknown as Argv<CliArgs>;

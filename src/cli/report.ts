@@ -5,6 +5,7 @@ import {fatalResult, lintBytes} from '../engine/linter.js';
 import {MAX_FILE_BYTES} from '../io/read.js';
 import type {LintResult} from '../engine/types.js';
 import {lintFiles, makeLoader, type LintFilesOptions} from '../lint-files.js';
+import {plural} from '../formatters/shared.js';
 import {writeAllSync} from '../io/write.js';
 import type {CliArgs} from './options.js';
 import type {CliIo} from './main.js';
@@ -186,6 +187,22 @@ class JsonStream {
   }
 }
 
+/** `-f diff`: one stderr line counting the problems the patch does not fix (fatal ones are printed apart), or ''. */
+function remainingAfterPatch(results: LintResult[], quiet: boolean): string {
+  let errors = 0;
+  let warnings = 0;
+  for (const r of results) {
+    for (const m of r.messages) {
+      if (m.fatal) continue;
+      if (m.severity === 2) errors++;
+      else if (m.severity === 1 && !quiet) warnings++;
+    }
+  }
+  if (errors + warnings === 0) return '';
+  const what = `${plural(errors + warnings, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
+  return `vmxlint: ${what} left that the patch does not fix: run vmxlint without -f diff to see them\n`;
+}
+
 /** Write the report (to --output-file or stdout) and return the exit code. `streamed`: the report is already written. */
 async function emit(results: LintResult[], args: CliArgs, io: CliIo, color: boolean, fixed: FixedFile[], toStdout = true, streamed?: JsonStream): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
@@ -216,7 +233,12 @@ async function emit(results: LintResult[], args: CliArgs, io: CliIo, color: bool
       if (m.fatal) await write(io.stderr, `vmxlint: ${r.filePath.startsWith('<') ? r.filePath : path.relative(cwd, r.filePath) || r.filePath}: ${m.message}\n`);
     }
   }
-  return exitCode(results, args.maxWarnings);
+  // -f diff prints only the fixes: say what they leave (exit 1 is for those), or the user sees nothing of it
+  if (args.format === 'diff') await write(io.stderr, remainingAfterPatch(results, args.quiet));
+  const code = exitCode(results, args.maxWarnings);
+  // as ESLint: exit 1 for warnings alone is explained, whatever the format and --quiet
+  if (code === 1 && !results.some((r) => r.errorCount > 0)) await write(io.stderr, `vmxlint found too many warnings (maximum: ${args.maxWarnings}).\n`);
+  return code;
 }
 
 /** A progress line on stderr for long runs on a terminal: shown from the 50th file, at most 10 times a second. */

@@ -25,3 +25,25 @@ export function closest(word: string, candidates: string[]): string | undefined 
   }
   return best;
 }
+
+/**
+ * closest(), or else the candidate sharing the longest start with the word when that start is most
+ * of the word (a shortened id: `no-dupes` → `no-duplicate-keys`); the shortest such candidate on a tie.
+ */
+export function nearest(word: string, candidates: string[]): string | undefined {
+  const close = closest(word, candidates);
+  if (close) return close;
+  const w = word.toLowerCase();
+  let best: string | undefined;
+  let bestLength = Math.max(4, Math.ceil(w.length * 0.6)) - 1;
+  for (const c of candidates) {
+    const lower = c.toLowerCase();
+    let n = 0;
+    while (n < w.length && n < lower.length && w[n] === lower[n]) n++;
+    if (n > bestLength || (n === bestLength && best !== undefined && c.length < best.length)) {
+      best = c;
+      bestLength = n;
+    }
+  }
+  return best;
+}

@@ -24,8 +24,8 @@ export type ConfigItem = ConfigBlock | Preset;
 export type Config = ConfigItem | ConfigItem[];
 
 export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: {cause?: unknown}) {
+    super(message, options);
     this.name = 'ConfigError';
   }
 }

@@ -76,7 +76,7 @@ export class ConfigLoader {
       loaded = await explorer.load(file);
     } catch (error) {
       const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      throw new ConfigError(`${file}: cannot load config: ${why}`);
+      throw new ConfigError(`${file}: cannot load config: ${why}`, {cause: error});
     }
     if (!loaded || loaded.isEmpty) throw new ConfigError(`${file}: config file is empty`);
     return this.build(loaded.config as Config, path.dirname(file), file);

@@ -127,6 +127,34 @@ export function unusedParts(d: Directive): string[] {
   return d.rules.filter((r) => !d.used.has(r));
 }
 
+/**
+ * The `vmxlint-enable` directives that end no `vmxlint-disable` block (as ESLint reports an unused
+ * `eslint-enable`): each with the rule ids it enables to no effect (['*'] for a bare one). Such an
+ * enable is left behind when the fix of an unused disable removes the disable.
+ */
+export function unusedEnables(directives: Directive[]): Map<Directive, string[]> {
+  const out = new Map<Directive, string[]>();
+  let all = false;
+  const disabled = new Set<string>();
+  for (const d of [...directives].sort((a, b) => a.line - b.line)) {
+    if (d.kind === 'disable') {
+      if (d.rules === null) all = true;
+      else for (const r of d.rules) disabled.add(r);
+    } else if (d.kind === 'enable') {
+      if (d.rules === null) {
+        if (!all && disabled.size === 0) out.set(d, ['*']);
+        all = false;
+        disabled.clear();
+      } else {
+        const unmatched = d.rules.filter((r) => !all && !disabled.has(r));
+        for (const r of d.rules) disabled.delete(r);
+        if (unmatched.length) out.set(d, unmatched);
+      }
+    }
+  }
+  return out;
+}
+
 /** The comment text with `drop` removed from the rule list (for the unused-directive fix). */
 export function withoutRules(d: Directive, drop: string[]): string {
   const keep = (d.rules ?? []).filter((r) => !drop.includes(r));

@@ -8,7 +8,7 @@ import {ConfigArray, defaultConfig, type Config, type FileConfig} from '../confi
 import {decode, DecodeError} from '../syntax/encoding.js';
 import {vmxParse} from '../syntax/unified.js';
 import type {Root} from '../syntax/types.js';
-import {collectDirectives, suppressedBy, unusedParts, withoutRules, type Directive} from './directives.js';
+import {collectDirectives, suppressedBy, unusedEnables, unusedParts, withoutRules, type Directive} from './directives.js';
 import {applyEdits, createFixer} from './fixer.js';
 import {makeMessage, runRules, type VmxMessage} from './run-rules.js';
 import {inferRole, normalizeSetting, resolveSettings} from './settings.js';
@@ -32,6 +32,8 @@ export interface LintOptions {
   /** The file's encoding, when the text was decoded from bytes. */
   encoding?: string;
   encodingDeclared?: boolean;
+  /** --debug: a crashed rule's message carries the stack of its error. */
+  debug?: boolean;
 }
 
 function isFileConfig(c: unknown): c is FileConfig {
@@ -73,6 +75,7 @@ export const vmxLint: Plugin<[FileConfig, LintOptions?], Root> = function vmxLin
       settings,
       encoding: options.encoding ?? 'UTF-8',
       encodingDeclared: options.encodingDeclared ?? true,
+      debug: options.debug,
     })(tree, file);
 
     for (const d of directives) {
@@ -87,7 +90,7 @@ export const vmxLint: Plugin<[FileConfig, LintOptions?], Root> = function vmxLin
       if (d) suppressed.push(Object.assign(m, {justification: d.reason}));
       else kept.push(m);
     }
-    if (options.reportUnusedDisableDirectives) kept.push(...unusedDirectiveMessages(tree, String(file.value), directives));
+    if (options.reportUnusedDisableDirectives) kept.push(...unusedDirectiveMessages(tree, String(file.value), directives, fileConfig.ruleDefs));
     file.messages = [...kept, ...problems];
     (file.data as {suppressed?: unknown}).suppressed = suppressed;
   };
@@ -97,14 +100,20 @@ function directiveProblem(reason: string, line: number): VmxMessage {
   return makeMessage(reason, {line, column: 1}, null, undefined, {severity: 2});
 }
 
-function unusedDirectiveMessages(tree: Root, text: string, directives: Directive[]): VmxMessage[] {
+/**
+ * Disable directives that suppress nothing, and enable directives that end no disable block, each
+ * with a fix. A rule id that is not known is left out: it already has its "Unknown rule" error.
+ */
+function unusedDirectiveMessages(tree: Root, text: string, directives: Directive[], ruleDefs: FileConfig['ruleDefs']): VmxMessage[] {
   const fixer = createFixer(tree, text);
   const out: VmxMessage[] = [];
+  const enables = unusedEnables(directives);
   for (const d of directives) {
-    const unused = unusedParts(d);
+    const unused = (d.kind === 'enable' ? (enables.get(d) ?? []) : unusedParts(d)).filter((r) => r === '*' || ruleDefs.has(r));
     if (!unused.length) continue;
     const all = unused[0] === '*' || unused.length === d.rules!.length;
-    const what = unused[0] === '*' ? '' : ` for ${unused.map((r) => `\`${r}\``).join(', ')}`;
+    const list = unused.map((r) => `\`${r}\``).join(', ');
+    const what = unused[0] === '*' ? '' : ` for ${list}`;
     let fix;
     if (d.node.type === 'entry') {
       // a trailing `# vmxlint-disable-line` comment: drop the comment (all) or the unused names
@@ -118,11 +127,15 @@ function unusedDirectiveMessages(tree: Root, text: string, directives: Directive
       fix = all ? fixer.removeNode(d.node) : fixer.replaceNode(d.node, `${d.node.indent}#${withoutRules(d, unused)}`);
     }
     out.push(
-      makeMessage(`Unused \`vmxlint-${d.kind}\` directive (no problems were reported${what})`, {line: d.line, column: 1}, null, undefined, {
-        severity: 1,
-        fix,
-        fixType: 'directive',
-      }),
+      makeMessage(
+        d.kind === 'enable'
+          ? `Unused \`vmxlint-enable\` directive (no matching \`vmxlint-disable\` directive${what})`
+          : `Unused \`vmxlint-${d.kind}\` directive (no problems were reported${what})`,
+        {line: d.line, column: 1},
+        null,
+        undefined,
+        {severity: 1, fix, fixType: 'directive'},
+      ),
     );
   }
   return out;

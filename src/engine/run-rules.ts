@@ -46,6 +46,8 @@ export interface RunOptions {
   settings: ResolvedSettings;
   encoding: string;
   encodingDeclared: boolean;
+  /** --debug: a crashed rule's message carries the error's stack (for plugin authors). */
+  debug?: boolean;
 }
 
 const LEVEL: Record<Exclude<Severity, 'off'>, SeverityLevel> = {error: 2, warn: 1, info: 0};
@@ -162,9 +164,10 @@ const NO_ENTRIES: Entry[] = [];
 /** The unified transformer: runs every enabled rule once over the tree, collecting messages on the file. */
 export function runRules(options: RunOptions): (tree: Root, file: VFile) => void {
   return (tree, file) => {
-    // messages are data, not exceptions: no stack trace is captured for any of them (half their cost)
+    // messages are data, not exceptions: no stack trace is captured for any of them (half their cost);
+    // but with --debug a rule's own errors keep theirs
     const stackLimit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
+    if (!options.debug) Error.stackTraceLimit = 0;
     try {
       run(options, tree, file);
     } finally {
@@ -240,7 +243,7 @@ function run(options: RunOptions, tree: Root, file: VFile): void {
     try {
       visitors = rule.create(context);
     } catch (error) {
-      crashed(file, enabled, error);
+      crashed(file, enabled, error, options.debug);
       continue;
     }
     for (const type of NODE_TYPES) {
@@ -260,7 +263,7 @@ function run(options: RunOptions, tree: Root, file: VFile): void {
         list[i](node);
       } catch (error) {
         dead[r] = true;
-        crashed(file, rules[r], error);
+        crashed(file, rules[r], error, options.debug);
       }
     }
   };
@@ -273,13 +276,15 @@ function run(options: RunOptions, tree: Root, file: VFile): void {
   visit('root:exit', tree);
 }
 
-/** A rule threw: one fatal message naming the rule and file (the caller stops running that rule). */
-function crashed(file: VFile, enabled: EnabledRule, error: unknown): void {
+/** A rule threw: one fatal message naming the rule and file (the caller stops running that rule); with `debug`, the stack below it. */
+function crashed(file: VFile, enabled: EnabledRule, error: unknown, debug = false): void {
   const why = error instanceof Error ? error.message : String(error);
-  const reason =
+  const stack = debug && error instanceof Error && error.stack ? `\n${error.stack}` : '';
+  let reason =
     error instanceof RuleError
       ? `Rule \`${enabled.id}\` ${why} (a bug in the rule) on ${file.path ?? '<text>'}`
       : `Rule \`${enabled.id}\` crashed on ${file.path ?? '<text>'}: ${why}`;
+  reason += stack;
   // a crashed rule makes the result untrustworthy: fatal, and no fix is applied to the file
   file.messages.push(makeMessage(reason, {line: 1, column: 1}, enabled.id, enabled.rule.meta.docs.url, {severity: 2, crash: true}));
 }

@@ -108,9 +108,9 @@ describe('--init', () => {
     ]);
   });
 
-  it('on a terminal, empty answers (or end of input) keep the defaults', async () => {
+  it('on a terminal, empty answers keep the defaults', async () => {
     const cwd = make();
-    const r = await runMain(['--init'], {cwd, input: ['', ''], stdinTTY: true, stdoutTTY: true});
+    const r = await runMain(['--init'], {cwd, input: ['', '', '', ''], stdinTTY: true, stdoutTTY: true});
     expect(r.code).toBe(0);
     expect(JSON.parse(fs.readFileSync(path.join(cwd, 'vmxlint.config.json'), 'utf8'))[0]).toBe('vmxlint:recommended');
   });

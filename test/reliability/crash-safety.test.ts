@@ -1,5 +1,5 @@
 /**
- * SIGKILL at random points while `vmxlint --fix` rewrites many files: afterwards every file is the
+ * SIGKILL at random points (counted in file-system events, not time) while `vmxlint --fix` rewrites many files: afterwards every file is the
  * original or the fully fixed version (never a mix, never empty), the only leftovers are temp
  * files named `.<name>.vmxlint-<pid>-<hex>.tmp` (never linted), and a second run finishes the job.
  */
@@ -49,13 +49,21 @@ function inspect(): {fixedCount: number; leftovers: string[]} {
   return {fixedCount, leftovers};
 }
 
-function runAndKill(afterMs: number): Promise<void> {
+/**
+ * Run --fix over the directory and SIGKILL it at its `afterEvents`-th file-system event there (temp
+ * file made, written, renamed over a .vmx): the kill points count the run's work, not wall-clock
+ * time, so a loaded machine moves them no more than an idle one. Resolves with the events seen.
+ */
+function runAndKill(afterEvents: number): Promise<number> {
   return new Promise((resolve) => {
+    let events = 0;
     const child = spawn(process.execPath, [BIN, '--fix', '--no-config-lookup', '--format', 'json', dir], {stdio: 'ignore'});
-    const timer = setTimeout(() => child.kill('SIGKILL'), afterMs);
+    const watcher = fs.watch(dir, () => {
+      if (++events === afterEvents) child.kill('SIGKILL');
+    });
     child.on('close', () => {
-      clearTimeout(timer);
-      resolve();
+      watcher.close();
+      resolve(events);
     });
   });
 }
@@ -75,32 +83,28 @@ beforeAll(async () => {
 afterAll(() => removeDir(dir));
 
 describe('crash safety of --fix', () => {
-  let fullRunMs = 1000;
+  let fullRunEvents = 3 * FILES;
 
   it('a full run fixes every file (the baseline the kills interrupt)', async () => {
     restore();
-    const started = Date.now();
+    fullRunEvents = await runAndKill(Infinity);
+    expect(inspect()).toEqual({fixedCount: FILES, leftovers: []});
+    expect(fullRunEvents).toBeGreaterThanOrEqual(FILES); // at least a rename per file
     const run = await runCli(['--fix', '--no-config-lookup', '--format', 'json', dir], {cwd: dir});
     expect(run.stderr).toBe('');
-    expect(inspect()).toEqual({fixedCount: FILES, leftovers: []});
-    fullRunMs = Date.now() - started;
   });
 
   it(`after SIGKILL at ${ROUNDS}+ random points, every file is either original or fully fixed`, async () => {
-    const seen: Array<{afterMs: number; fixedCount: number; leftovers: number}> = [];
-    // kill times are drawn from [lo, hi], narrowed to the part of the run where files are written
-    let [lo, hi] = [0.1 * fullRunMs, 1.1 * fullRunMs];
+    const seen: Array<{afterEvents: number; fixedCount: number; leftovers: number}> = [];
     const partial = () => seen.filter((s) => s.fixedCount > 0 && s.fixedCount < FILES).length;
     for (let round = 0; round < 3 * ROUNDS && (round < ROUNDS || partial() < 2); round++) {
       restore();
-      const afterMs = Math.round(lo + (hi - lo) * Math.random());
-      await runAndKill(afterMs);
+      const afterEvents = 1 + Math.floor(Math.random() * (fullRunEvents - 1));
+      await runAndKill(afterEvents);
       const {fixedCount, leftovers} = inspect();
       // a temp file left by the kill: never a .vmx/.vmtx name, so never linted, never mistaken for a VM
       for (const name of leftovers) expect(name).toMatch(TEMP_FILE);
-      seen.push({afterMs, fixedCount, leftovers: leftovers.length});
-      if (fixedCount === 0) lo = Math.max(lo, afterMs);
-      if (fixedCount === FILES) hi = Math.min(hi, afterMs);
+      seen.push({afterEvents, fixedCount, leftovers: leftovers.length});
     }
     // the kills must have landed while files were being written, or the test proved nothing
     if (partial() === 0) throw new Error(`no kill landed while files were being written: ${JSON.stringify(seen)}`);
@@ -108,7 +112,7 @@ describe('crash safety of --fix', () => {
 
   it('a run after a kill finishes the job and ignores the leftover temp files', async () => {
     restore();
-    await runAndKill(Math.round(fullRunMs * 0.6));
+    await runAndKill(Math.round(fullRunEvents * 0.6));
     const leftover = path.join(dir, `.vm000.vmx.vmxlint-99999-deadbeef.tmp`);
     fs.writeFileSync(leftover, 'half a fi'); // as if a kill had struck mid-write
     const run = await runCli(['--fix', '--no-config-lookup', '--format', 'json', dir], {cwd: dir});

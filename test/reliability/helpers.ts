@@ -12,12 +12,23 @@ export const CORPUS_BROKEN = fileURLToPath(new URL('../../../shared/corpus-broke
 /** The real file that declares UTF-8 and holds an invalid sequence. */
 export const LYING_UTF8 = path.join(CORPUS_BROKEN, 'LanRenLan__config-backup__Windows 10 x64.vmx');
 
+/** The temp dirs this test file made and has not removed yet (each jest test file has its own module copy). */
+const madeDirs = new Set<string>();
+
 export function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `vmxlint-${prefix}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `vmxlint-${prefix}-`));
+  madeDirs.add(dir);
+  return dir;
 }
 
 export function removeDir(dir: string): void {
   fs.rmSync(dir, {recursive: true, force: true});
+  madeDirs.delete(dir);
+}
+
+/** Temp dirs made by `tempDir` that still exist: a test file's last afterAll expects none (tests clean up). */
+export function leftoverTempDirs(): string[] {
+  return [...madeDirs].filter((dir) => fs.existsSync(dir));
 }
 
 function newest(p: string): number {
@@ -120,11 +131,4 @@ export function snapshot(dir: string): Map<string, Buffer> {
   };
   walk(dir);
   return out;
-}
-
-/** A .vmx text of `n` keys in VMware's own style. */
-export function vmxText(n: number, eol = '\n'): string {
-  const lines = ['.encoding = "UTF-8"', 'config.version = "8"', 'virtualHW.version = "19"', 'displayName = "reliability"', 'guestOS = "ubuntu-64"'];
-  for (let i = 0; i < n; i++) lines.push(`ethernet${i}.virtualDev = "vmxnet3"`);
-  return lines.join(eol) + eol;
 }
