@@ -6,8 +6,8 @@ import {AMD_FAMILIES, CPUS, normalizeSetting, ROLES} from '../engine/settings.js
 import type {Settings} from '../engine/types.js';
 import type {RuleInfo} from '../formatters/types.js';
 import {HOSTS} from '../knowledge/hosts.js';
-import type {LintFilesOptions} from '../lint-files.js';
-import {makeLoader} from '../lint-files.js';
+import type {LintFilesOptions} from '../runner/lint-files.js';
+import {makeLoader} from '../runner/lint-files.js';
 import type {CliIo} from './main.js';
 
 function write(stream: NodeJS.WritableStream, text: string, code = 0): Promise<number> {
