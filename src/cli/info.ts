@@ -7,8 +7,8 @@ import type {Settings} from '../engine/types.js';
 import type {RuleInfo} from '../formatters/types.js';
 import {existingCpus, HOSTS} from '../knowledge/hosts.js';
 import {sourcesOf} from '../knowledge/sources.js';
-import type {LintFilesOptions} from '../lint-files.js';
-import {makeLoader} from '../lint-files.js';
+import type {LintFilesOptions} from '../runner/lint-files.js';
+import {makeLoader} from '../runner/lint-files.js';
 import type {CliIo} from './main.js';
 
 function write(stream: NodeJS.WritableStream, text: string, code = 0): Promise<number> {

@@ -6,12 +6,12 @@
 import path from 'node:path';
 import type {Writable} from 'node:stream';
 import {ConfigError, type RuleEntry} from '../config/config-array.js';
-import {packageVersion} from '../version.js';
+import {packageVersion} from '../runner/version.js';
 import {normalizeSettings} from '../engine/settings.js';
 import type {LintResult, RuleType, Settings} from '../engine/types.js';
-import {NoFilesError} from '../files.js';
+import {NoFilesError} from '../runner/files.js';
 import {hostIds} from '../knowledge/hosts.js';
-import type {LintFilesOptions} from '../lint-files.js';
+import type {LintFilesOptions} from '../runner/lint-files.js';
 import {FIX_TYPES, FORMATS, type CliArgs} from './options.js';
 import {closest, nearest} from './suggest.js';
 

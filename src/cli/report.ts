@@ -2,11 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {fatalResult, lintBytes} from '../engine/linter.js';
-import {MAX_FILE_BYTES} from '../io/read.js';
+import {MAX_FILE_BYTES} from '../runner/io/read.js';
 import type {LintResult} from '../engine/types.js';
-import {lintFiles, makeLoader, type LintFilesOptions} from '../lint-files.js';
+import {lintFiles, makeLoader, type LintFilesOptions} from '../runner/lint-files.js';
 import {plural} from '../formatters/shared.js';
-import {writeAllSync} from '../io/write.js';
+import {writeAllSync} from '../runner/io/write.js';
 import type {CliArgs} from './options.js';
 import type {CliIo} from './main.js';
 import {UsageError, VERSION} from './main.js';

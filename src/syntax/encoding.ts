@@ -1,23 +1,41 @@
 /**
  * Bytes ↔ text in the encoding a .vmx declares with `.encoding`.
  *
- * UTF-8 uses Node's own fatal TextDecoder (fast, and no library load). Everything
- * else goes through iconv-lite, loaded only when needed: Node 20's TextDecoder
- * decodes windows-1252 0x80–0x9F as Latin-1 and TextEncoder only writes UTF-8.
+ * UTF-8 uses the platform's fatal TextDecoder (fast, and no library load). Everything
+ * else goes through `codecs.ts` (iconv-lite under Node, loaded only when needed: Node 20's
+ * TextDecoder decodes windows-1252 0x80–0x9F as Latin-1 and TextEncoder only writes UTF-8;
+ * `codecs.browser.ts` in a browser). Platform-free: Uint8Array, TextDecoder and TextEncoder
+ * only (no Buffer), for `vmxlint/browser`.
  * iconv-lite replaces invalid bytes silently, so every decode is re-encoded and
  * compared with the original bytes: any difference is a fatal DecodeError, never a
  * replacement character that would corrupt the file on write.
  */
-import {isAscii} from 'node:buffer';
-import {createRequire} from 'node:module';
+import {codecExists, decodeWith, encodeWith, isTableCodec} from './codecs.js';
 import {parse} from './parse.js';
 
-type Iconv = typeof import('iconv-lite');
-let iconvModule: Iconv | undefined;
-function iconv(): Iconv {
-  iconvModule ??= createRequire(import.meta.url)('iconv-lite') as Iconv;
-  return iconvModule;
+/** Whether every byte is ASCII (below 0x80). */
+function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] > 0x7f) return false;
+  return true;
 }
+
+/** Whether every character from `from` on is ASCII. */
+export function isAsciiText(text: string, from = 0): boolean {
+  for (let i = from; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** Bytes `start`…`end` read as Latin-1: one character per byte, the byte's value (what Buffer's `latin1` gives). */
+function latin1(bytes: Uint8Array, start = 0, end = bytes.length): string {
+  const view = bytes.subarray(start, end);
+  // pure ASCII (nearly every .vmx): the native decoder, which reads ASCII as itself
+  if (isAscii(view)) return utf8Decoder.decode(view);
+  let out = '';
+  for (let i = 0; i < view.length; i += 0x2000) out += String.fromCharCode.apply(null, view.subarray(i, i + 0x2000) as unknown as number[]);
+  return out;
+}
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && firstDifference(a, b) === a.length;
 
 export type DecodeProblem = 'binary' | 'invalid-bytes' | 'unknown-encoding' | 'not-utf8';
 
@@ -87,11 +105,11 @@ function resolveUncached(name: string): string | undefined {
   if (lower === 'utf-8' || lower === 'utf8') return 'utf8';
   const mapped = ALIASES[lower] ?? lower;
   if (mapped === 'utf8') return 'utf8';
-  if (!iconv().encodingExists(mapped)) return undefined;
+  if (!codecExists(mapped)) return undefined;
   // only text encodings that read every ASCII byte as that character, as VMware's do (UTF-8 and the
   // legacy code pages): never base64, hex, UTF-16/UCS-2, UTF-7 or CESU-8, in which the "text" of a
   // .vmx is something else entirely (docs/reliability.md, R1, R2, R26)
-  return readsAsciiAsIs(mapped) ? mapped : undefined;
+  return readsAsciiTextAsIs(mapped) ? mapped : undefined;
 }
 
 /** Where an `.encoding` key may start a line; each candidate is then read by the parser itself. */
@@ -129,11 +147,11 @@ export function findDeclaredEncoding(bytes: Uint8Array): string | undefined {
   // the declaration is short and near the top: a bounded prefix first (up to its last line end,
   // so a declaration is never read cut short), then everything
   const n = Math.min(body.length, 4096);
-  const head = Buffer.from(body.buffer, body.byteOffset, n).toString('latin1');
+  const head = latin1(body, 0, n);
   const cut = n < body.length ? Math.max(head.lastIndexOf('\n'), head.lastIndexOf('\r')) + 1 : n;
   const found = declaredEncodingOf(head.slice(0, cut));
   if (found !== undefined || n === body.length) return found;
-  return declaredEncodingOf(Buffer.from(body.buffer, body.byteOffset, body.length).toString('latin1'));
+  return declaredEncodingOf(latin1(body));
 }
 
 /**
@@ -151,8 +169,8 @@ function placeOf(bytes: Uint8Array, index: number, codec = 'utf8'): [number, num
       lineStart = i + 1;
     }
   }
-  const prefix = Buffer.from(bytes.buffer, bytes.byteOffset + lineStart, index - lineStart);
-  const chars = codec === 'utf8' ? prefix.toString('utf8') : iconv().decode(prefix, codec, {stripBOM: false});
+  const prefix = bytes.subarray(lineStart, index);
+  const chars = codec === 'utf8' ? lossyUtf8Decoder.decode(prefix) : decodeWith(prefix, codec);
   return [line, chars.length + 1];
 }
 
@@ -163,6 +181,9 @@ function firstDifference(a: Uint8Array, b: Uint8Array): number {
 }
 
 const utf8Decoder = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true});
+/** Invalid sequences become U+FFFD, as Buffer's `utf8` reading does. */
+const lossyUtf8Decoder = new TextDecoder('utf-8', {ignoreBOM: true});
+const utf8Encoder = new TextEncoder();
 
 function decodeUtf8(bytes: Uint8Array): string | undefined {
   try {
@@ -174,11 +195,20 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
 
 /** The index of the first byte of an invalid UTF-8 sequence. */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  const lossy = Buffer.from(bytes).toString('utf8');
-  return firstDifference(bytes, Buffer.from(lossy, 'utf8'));
+  return firstDifference(bytes, utf8Encoder.encode(lossyUtf8Decoder.decode(bytes)));
 }
 
 const asciiTransparent = new Map<string, boolean>();
+const asciiTextTransparent = new Map<string, boolean>();
+/** Every ASCII byte; and the ones a .vmx's text is made of (tab, line ends, printable characters). */
+const ALL_ASCII = Uint8Array.from({length: 128}, (_, i) => i);
+const ASCII_TEXT = Uint8Array.from([9, 10, 13, ...Array.from({length: 95}, (_, i) => 32 + i)]);
+
+/** Whether `codec` is a fixed table that reads and writes each of `bytes` as that very character. */
+function keepsAsIs(codec: string, bytes: Uint8Array): boolean {
+  const chars = latin1(bytes);
+  return isTableCodec(codec) && decodeWith(bytes, codec) === chars && sameBytes(encodeWith(chars, codec), bytes);
+}
 
 /**
  * Whether `codec` reads and writes every ASCII byte as that very character, byte by byte: true
@@ -189,14 +219,22 @@ const asciiTransparent = new Map<string, boolean>();
 function readsAsciiAsIs(codec: string): boolean {
   let known = asciiTransparent.get(codec);
   if (known === undefined) {
-    const kind = (iconv().getCodec(codec) as {constructor: {name: string}}).constructor.name;
-    const bytes = Buffer.from(Array.from({length: 128}, (_, i) => i));
-    const chars = bytes.toString('latin1');
-    known =
-      (kind === 'SBCSCodec' || kind === 'DBCSCodec') &&
-      iconv().decode(bytes, codec, {stripBOM: false}) === chars &&
-      iconv().encode(chars, codec, {addBOM: false}).equals(bytes);
+    known = keepsAsIs(codec, ALL_ASCII);
     asciiTransparent.set(codec, known);
+  }
+  return known;
+}
+
+/**
+ * Whether `codec` reads ASCII *text* (tab, CR, LF, space to `~`) as itself: the test for accepting a
+ * declared encoding. Weaker than `readsAsciiAsIs` only for codecs that move control characters, as
+ * ICU's Shift_JIS does with 0x1A, 0x1C and 0x7F (Node's TextDecoder, used by `vmxlint/browser`).
+ */
+function readsAsciiTextAsIs(codec: string): boolean {
+  let known = asciiTextTransparent.get(codec);
+  if (known === undefined) {
+    known = readsAsciiAsIs(codec) || keepsAsIs(codec, ASCII_TEXT);
+    asciiTextTransparent.set(codec, known);
   }
   return known;
 }
@@ -205,7 +243,7 @@ function readsAsciiAsIs(codec: string): boolean {
 function unknownEncodingMessage(name: string): string {
   let known = false;
   try {
-    known = NAME.test(name.trim().toLowerCase()) && iconv().encodingExists(ALIASES[name.trim().toLowerCase()] ?? name.trim().toLowerCase());
+    known = NAME.test(name.trim().toLowerCase()) && codecExists(ALIASES[name.trim().toLowerCase()] ?? name.trim().toLowerCase());
   } catch {
     known = false;
   }
@@ -248,15 +286,15 @@ export function decode(bytes: Uint8Array): Decoded {
       );
     }
   } else if (isAscii(bytes) && readsAsciiAsIs(codec)) {
-    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+    text = utf8Decoder.decode(bytes); // ASCII reads the same in UTF-8 as in Latin-1
   } else {
     // a UTF-8 byte-order mark is a mark, never three characters of the declared code page (`п»ї` in
     // windows-1251): it is U+FEFF in the text, as in UTF-8, so `no-bom` sees it and the writer keeps it
     const bom = hasBom(bytes) ? 3 : 0;
-    const body = Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.length - bom);
-    const decoded = iconv().decode(body, codec, {stripBOM: false});
+    const body = bytes.subarray(bom);
+    const decoded = decodeWith(body, codec);
     text = bom ? '\uFEFF' + decoded : decoded;
-    const back = iconv().encode(decoded, codec, {addBOM: false});
+    const back = encodeWith(decoded, codec);
     if (back.length !== body.length || firstDifference(body, back) !== body.length) {
       const [line, column] = placeOf(bytes, bom + firstDifference(body, back), codec);
       throw new DecodeError(
@@ -275,25 +313,29 @@ export function decode(bytes: Uint8Array): Decoded {
  * `readsAsciiAsIs`): its bytes are its Latin-1 form, with no encoder and no round trip to prove it.
  */
 function asciiAsIs(text: string, codec: string): boolean {
-  return Buffer.byteLength(text, 'utf8') === text.length && (codec === 'utf8' || readsAsciiAsIs(codec));
+  return isAsciiText(text) && (codec === 'utf8' || readsAsciiAsIs(codec));
 }
 
 /** Encode text in a .vmx encoding (the name as `decode` returned it). Throws when a character has no byte form. */
 export function encode(text: string, encoding: string): Uint8Array {
   const codec = resolveEncoding(encoding);
   if (codec === undefined) throw new DecodeError(`unknown encoding "${encoding}"`, 'unknown-encoding');
-  if (asciiAsIs(text, codec)) return new Uint8Array(Buffer.from(text, 'latin1'));
+  if (asciiAsIs(text, codec)) return utf8Encoder.encode(text); // ASCII: the same bytes in UTF-8 as in Latin-1
   if (codec !== 'utf8' && text.charCodeAt(0) === 0xfeff) {
     // the byte-order mark, as `decode` reads it: the three UTF-8 bytes, then the text in its code page
-    return new Uint8Array(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), encode(text.slice(1), encoding)]));
+    const rest = encode(text.slice(1), encoding);
+    const out = new Uint8Array(rest.length + 3);
+    out.set([0xef, 0xbb, 0xbf]);
+    out.set(rest, 3);
+    return out;
   }
   if (codec === 'utf8') {
-    // Buffer would write a lone surrogate as U+FFFD: refuse instead
+    // TextEncoder would write a lone surrogate as U+FFFD: refuse instead
     if (/\p{Surrogate}/u.test(text)) throw new DecodeError('text contains a lone UTF-16 surrogate that UTF-8 cannot encode', 'invalid-bytes');
-    return new Uint8Array(Buffer.from(text, 'utf8'));
+    return utf8Encoder.encode(text);
   }
-  const bytes = iconv().encode(text, codec, {addBOM: false});
-  const back = iconv().decode(bytes, codec, {stripBOM: false});
+  const bytes = encodeWith(text, codec);
+  const back = decodeWith(bytes, codec);
   if (back !== text) {
     throw new DecodeError(`text contains characters that ${encoding} cannot encode`, 'invalid-bytes');
   }

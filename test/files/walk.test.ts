@@ -1,5 +1,5 @@
 /**
- * A directory argument is walked with readdir (walkVmxFiles in src/files.ts) instead of
+ * A directory argument is walked with readdir (walkVmxFiles in src/runner/files.ts) instead of
  * tinyglobby: it must find exactly the files the glob it replaced finds, on trees with what a
  * glob treats specially (dot directories, node_modules and .git in any case, symbolic links to
  * files and directories, a FIFO, odd names, upper-case extensions, a directory named like a file,
@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import {glob} from 'tinyglobby';
-import {findFiles, walkVmxFiles} from '../../src/files.js';
+import {findFiles, walkVmxFiles} from '../../src/runner/files.js';
 
 /** What findFiles used for a directory before walkVmxFiles. */
 async function globbed(dir: string): Promise<string[]> {

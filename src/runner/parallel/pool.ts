@@ -6,8 +6,8 @@
  */
 import fs from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import {ConfigError} from '../config/config-array.js';
-import type {LintResult} from '../engine/types.js';
+import {ConfigError} from '../../config/config-array.js';
+import type {LintResult} from '../../engine/types.js';
 import type {FileIdentity} from '../io/read.js';
 
 /** What the worker is told once. Options are the lint options without functions. */

@@ -3,14 +3,14 @@
  * write fixes atomically. One bad file never stops the others: it becomes a fatal result.
  */
 import path from 'node:path';
-import {resolvePath, type ConfigArray, type ConfigItem, type RuleEntry} from './config/config-array.js';
-import {ConfigLoader} from './config/load.js';
-import {buildResult, fatalResult, lintBytes, type LintOptions} from './engine/linter.js';
-import type {LintResult} from './engine/types.js';
+import {resolvePath, type ConfigArray, type ConfigItem, type RuleEntry} from '../config/config-array.js';
+import {ConfigLoader} from './config-loader.js';
+import {buildResult, fatalResult, lintBytes, type LintOptions} from '../engine/linter.js';
+import type {LintResult} from '../engine/types.js';
 import {findFiles} from './files.js';
 import {InputError, readVmxFile, sniffWrongKind} from './io/read.js';
 import {writeFixed} from './io/write.js';
-import {encodeForWrite} from './syntax/encoding.js';
+import {encodeForWrite} from '../syntax/encoding.js';
 import {lintEach, type RunOptions} from './parallel/schedule.js';
 
 export interface LintFilesOptions extends Omit<LintOptions, 'filePath' | 'config' | 'encoding' | 'encodingDeclared'>, RunOptions {
@@ -43,7 +43,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 /** Lint one file from disk; never throws for a problem with the file itself (config errors do throw). */
 export async function lintFile(file: string, loader: ConfigLoader, options: LintFilesOptions): Promise<{result: LintResult; source?: string}> {
-  const filePath = path.isAbsolute(file) ? resolvePath(file) : path.resolve(options.cwd ?? process.cwd(), file);
+  const filePath = path.isAbsolute(file) ? resolvePath(file, path) : path.resolve(options.cwd ?? process.cwd(), file);
   let read;
   try {
     const reading = (options.readFile ?? readVmxFile)(filePath);
