@@ -76,8 +76,8 @@ const CHOICES: Record<string, string[]> = {role: ['outer', 'inner'], cpu: ['inte
  * The `# vmxlint name=value …` comments that give what a `nested-context` message asks for. The
  * names come from the message's own advice ("add a `# vmxlint host=… cpu=…` comment"); values
  * with few choices (CPU, role, AMD family, the hosts that `virtualHW.version` fits) are offered
- * one comment each, up to four; otherwise `…` stays for the user to fill in (the directive then
- * says which values are valid).
+ * one comment each, up to four; otherwise one comment with `…` for the user to fill in (the
+ * directive then says which values are valid).
  */
 export function contextComments(message: string): string[] {
   const advice = /add a `# vmxlint ([^`]+)` comment/.exec(message);
@@ -87,7 +87,9 @@ export function contextComments(message: string): string[] {
   const hosts = fits && !fits[1].includes('--list-hosts') ? fits[1].split(/, | or /).map((h) => h.trim()) : undefined;
   const choices = names.map((n) => (n === 'host' || n === 'outerProduct' ? hosts : CHOICES[n]) ?? ['…']);
   const count = choices.reduce((n, c) => n * c.length, 1);
-  const lists = count <= 4 ? choices : choices.map((c) => (c.length === 1 ? c : ['…']));
+  // one comment to complete by hand as soon as one value must be typed in anyway
+  const enumerate = count <= 4 && !choices.some((c) => c[0] === '…');
+  const lists = enumerate ? choices : choices.map((c) => (c.length === 1 ? c : ['…']));
   let combos: string[][] = [[]];
   for (const list of lists) combos = combos.flatMap((combo) => list.map((v) => [...combo, v]));
   return combos.map((values) => names.map((n, i) => `${n}=${values[i]}`).join(' '));
