@@ -86,5 +86,5 @@ export function editorSettings(section: unknown): {settings: Settings; errors: s
     raw[key] = value;
   }
   const {settings, errors} = normalizeSettings(raw);
-  return {settings, errors: errors.map((e) => `vmxlint: editor setting ${e}`)};
+  return {settings, errors: errors.map((e) => `vmxlint: editor settings (vmxlint.*): ${e} (ignored)`)};
 }
