@@ -45,7 +45,7 @@ function selectsCliTests(globalConfig) {
   const tpp = globalConfig?.testPathPatterns;
   const patterns = Array.isArray(tpp) ? tpp : (tpp?.patterns ?? (globalConfig?.testPathPattern ? [globalConfig.testPathPattern] : []));
   if (!patterns.length) return true;
-  return patterns.some((p) => /cli|install/i.test(String(p)) || !/\w/.test(String(p)));
+  return patterns.some((p) => /cli|install|language-server/i.test(String(p)) || !/\w/.test(String(p)));
 }
 
 export default async function globalSetup(globalConfig) {

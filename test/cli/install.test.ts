@@ -85,6 +85,8 @@ suite(`install from git${reason ? ` (skipped: ${reason})` : ''}`, () => {
       // typescript was needed to build, in npm's own checkout, not in the user's project
       expect(fs.existsSync(path.join(project, 'node_modules', 'typescript'))).toBe(false);
       expect((await runCommand(bin, ['--version'], {cwd: project})).stdout).toBe(`${pkg.version}\n`);
+      // the second bin, with its own dependencies (vscode-languageserver) installed
+      expect((await runCommand(path.join(project, 'node_modules', '.bin', 'vmxlint-language-server'), ['--version'], {cwd: project})).stdout).toBe(`${pkg.version}\n`);
       const lint = await runCommand(bin, ['-f', 'unix', '.'], {cwd: vms});
       expect(lint.code).toBe(1);
       expect(lint.stdout).toContain('bad.vmx:4:1: Duplicate key `memsize` with the same value as on line 3 [Error/no-duplicate-keys]');

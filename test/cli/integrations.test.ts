@@ -67,7 +67,7 @@ describe('.pre-commit-hooks.yaml', () => {
     ]);
     for (const h of hooks) expect(typeof h.name).toBe('string');
     // the entry is the package's bin, which pre-commit puts on the PATH after `npm install -g`
-    expect(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).bin).toEqual({vmxlint: 'bin/vmxlint.js'});
+    expect(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).bin).toEqual({vmxlint: 'bin/vmxlint.js', 'vmxlint-language-server': 'bin/vmxlint-language-server.js'});
     const files = new RegExp(hooks[0].files);
     expect(['a.vmx', 'vms/Win 11.vmtx'].every((f) => files.test(f))).toBe(true);
     expect(['a.vmxf', 'a.vmsd', 'vmx'].some((f) => files.test(f))).toBe(false);
