@@ -257,8 +257,9 @@ export async function runFiles(args: CliArgs, options: LintFilesOptions, io: Cli
       ...options,
       cache: args.cache,
       cacheLocation: args.cacheLocation,
-      // only the JSON format prints result.source: without it, a big run does not hold every file's text
-      keepSource: args.format === 'json',
+      // only these formats read result.source (JSON prints it; SARIF fix regions and GitLab fingerprints
+      // use its lines): without it, a big run does not hold every file's text
+      keepSource: ['json', 'sarif', 'gitlab'].includes(args.format),
       onWarning: (message) => io.stderr.write(`vmxlint: ${message}\n`),
       onResult(result, source) {
         if (result.output !== undefined && source !== undefined) fixed.push({file: result.filePath, before: source, after: result.output});
