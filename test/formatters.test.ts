@@ -284,7 +284,7 @@ describe('the XML well-formedness checker used below', () => {
 
 describe('loadFormatter', () => {
   it('knows every format and loads each one lazily on demand', async () => {
-    expect(FORMAT_NAMES).toEqual(['stylish', 'json', 'compact', 'unix', 'sarif', 'junit', 'checkstyle', 'github']);
+    expect(FORMAT_NAMES).toEqual(['stylish', 'json', 'compact', 'unix', 'sarif', 'junit', 'checkstyle', 'github', 'gitlab']);
     for (const name of FORMAT_NAMES) {
       const formatter = await loadFormatter(name);
       expect(typeof formatter).toBe('function');

@@ -1,7 +1,7 @@
 /** The command line, declared once with yargs: --help, the README and the tests follow it. */
 import type {Argv} from 'yargs';
 
-export const FORMATS = ['stylish', 'json', 'compact', 'unix', 'sarif', 'junit', 'checkstyle', 'github', 'diff'];
+export const FORMATS = ['stylish', 'json', 'compact', 'unix', 'sarif', 'junit', 'checkstyle', 'github', 'gitlab', 'diff'];
 export const FIX_TYPES = ['problem', 'suggestion', 'layout', 'directive'];
 
 export interface CliArgs {

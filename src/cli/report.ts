@@ -88,7 +88,9 @@ async function render(results: LintResult[], args: CliArgs, io: CliIo, color: bo
   const {loadChunkedFormatter} = await import('../formatters/index.js');
   const {ruleInfos} = await import('./info.js');
   const formatter = await loadChunkedFormatter(args.format);
-  const report = withFinalNewline(formatter(shown, {cwd, color, version: VERSION, rules: ruleInfos()}));
+  // GitLab reads paths relative to the repository, wherever in it vmxlint runs
+  const repositoryRoot = args.format === 'gitlab' ? (await import('./repository.js')).repositoryRoot(cwd) : undefined;
+  const report = withFinalNewline(formatter(shown, {cwd, color, version: VERSION, rules: ruleInfos(), repositoryRoot}));
   // --fix-dry-run in a human format: the diff first, then what would remain
   if (args.fixDryRun && HUMAN_FORMATS.has(args.format)) return [await patchOf(fixed, cwd), ...report];
   return report;
