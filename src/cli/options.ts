@@ -35,6 +35,10 @@ export interface CliArgs {
   errorOnUnmatchedPattern: boolean;
   cache: boolean;
   cacheLocation: string;
+  suppressAll: boolean;
+  suppressRule?: string[];
+  suppressionsLocation?: string;
+  pruneSuppressions: boolean;
   debug: boolean;
 }
 
@@ -90,6 +94,11 @@ export function declare(y: Argv): Argv<CliArgs> {
     .option('error-on-unmatched-pattern', {type: 'boolean', default: true, describe: 'Exit 2 when a pattern matches no file'})
     .option('cache', {type: 'boolean', default: false, describe: 'Only re-lint files whose content, config or vmxlint version changed'})
     .option('cache-location', {type: 'string', default: '.vmxlintcache', describe: 'Where --cache keeps its data'})
+    .group(['suppress-all', 'suppress-rule', 'suppressions-location', 'prune-suppressions'], 'Suppressions (a baseline of accepted problems):')
+    .option('suppress-all', {type: 'boolean', default: false, describe: 'Record the errors and warnings of the linted files in vmxlint-suppressions.json: later runs hide that many per file and rule'})
+    .option('suppress-rule', {type: 'string', array: true, nargs: 1, describe: 'Record only this rule\'s problems (repeatable)'})
+    .option('suppressions-location', {type: 'string', describe: 'The suppressions file (default: vmxlint-suppressions.json in the current directory)'})
+    .option('prune-suppressions', {type: 'boolean', default: false, describe: 'Lower recorded counts to what still occurs; drop the rest'})
     .group(['list-rules', 'list-hosts', 'debug', 'help', 'version'], 'Other:')
     .option('list-rules', {type: 'boolean', default: false, describe: 'List the rules: id, fixable, default severity, description (-f json for JSON)'})
     .option('list-hosts', {type: 'boolean', default: false, describe: 'List the host products: id, CPU, keys an outer VM needs, notes'})

@@ -253,6 +253,8 @@ export async function runFiles(args: CliArgs, options: LintFilesOptions, io: Cli
   const progress = new Progress(io.stderr, Boolean(io.stderr.isTTY) && env.TERM !== 'dumb');
   // JSON (not a --fix-dry-run diff) is written as results come; every other format needs them all first
   const stream = args.format === 'json' ? new JsonStream(io, args.outputFile, cwd) : undefined;
+  // the baseline (vmxlint-suppressions.json): recorded, pruned and applied per file, before any output
+  const suppressions = (await import('./suppressions.js')).Suppressions.open(args, cwd);
   let results: LintResult[];
   try {
     results = await lintFiles(args.patterns, {
@@ -264,6 +266,7 @@ export async function runFiles(args: CliArgs, options: LintFilesOptions, io: Cli
       keepSource: ['json', 'sarif', 'gitlab'].includes(args.format),
       onWarning: (message) => io.stderr.write(`vmxlint: ${message}\n`),
       onResult(result, source) {
+        suppressions?.apply(result);
         if (result.output !== undefined && source !== undefined) fixed.push({file: result.filePath, before: source, after: result.output});
         progress.tick(result.filePath, cwd);
         if (stream) {
@@ -276,6 +279,8 @@ export async function runFiles(args: CliArgs, options: LintFilesOptions, io: Cli
     progress.end();
   }
   await stream?.end();
+  const saved = suppressions?.save();
+  if (saved) await write(io.stderr, `vmxlint: wrote ${saved}\n`);
   return emit(results, args, io, color, fixed, true, stream);
 }
 
@@ -292,6 +297,8 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
  */
 export async function runStdin(args: CliArgs, options: LintFilesOptions, io: CliIo, color: boolean): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
+  // the suppression options are for runs over files: a usage error here (as ESLint's)
+  if (args.suppressAll || args.suppressRule?.length || args.suppressionsLocation || args.pruneSuppressions) (await import('./suppressions.js')).Suppressions.open(args, cwd);
   const filePath = args.stdinFilename ? path.resolve(cwd, args.stdinFilename) : '<stdin>';
   const bytes = await readAll(io.stdin ?? process.stdin);
   const loader = makeLoader(options);
