@@ -190,4 +190,4 @@ const warm = spawnSync(process.execPath, [path.join(ROOT, 'bin/vmxlint.js'), '--
 });
 const cached = fs.existsSync(path.join(DIST, 'vmxlint.cjs.cache'));
 if (!cached) console.error(`build: no code cache (the warm-up run exited ${warm.status}: ${warm.stderr.trim().split('\n')[0]})`);
-console.log(`bundled dist/vmxlint.mjs (loader), dist/vmxlint.cjs${cached ? ' + code cache' : ''}, dist/vmxlint-worker.mjs`);
+console.error(`bundled dist/vmxlint.mjs (loader), dist/vmxlint.cjs${cached ? ' + code cache' : ''}, dist/vmxlint-worker.mjs`);

@@ -284,7 +284,7 @@ describe('the XML well-formedness checker used below', () => {
 
 describe('loadFormatter', () => {
   it('knows every format and loads each one lazily on demand', async () => {
-    expect(FORMAT_NAMES).toEqual(['stylish', 'json', 'compact', 'unix', 'sarif', 'junit', 'checkstyle', 'github']);
+    expect(FORMAT_NAMES).toEqual(['stylish', 'json', 'compact', 'unix', 'sarif', 'junit', 'checkstyle', 'github', 'gitlab']);
     for (const name of FORMAT_NAMES) {
       const formatter = await loadFormatter(name);
       expect(typeof formatter).toBe('function');
@@ -459,11 +459,44 @@ describe('sarif', () => {
     const [errorResult, warningResult, infoResult] = run.results;
     expect(errorResult.fixes).toHaveLength(1);
     expect(errorResult.fixes[0].artifactChanges[0].artifactLocation.uri).toBe("vms/My%20VM%20%26%3C%3E%22'.vmx");
-    expect(errorResult.fixes[0].artifactChanges[0].replacements[0]).toEqual({deletedRegion: {charOffset: falseAt, charLength: 7}, insertedContent: {text: '"TRUE"'}});
+    expect(errorResult.fixes[0].artifactChanges[0].replacements[0]).toEqual({
+      deletedRegion: {startLine: 3, startColumn: 14, endLine: 3, endColumn: 21, charOffset: falseAt, charLength: 7},
+      insertedContent: {text: '"TRUE"'},
+    });
     expect(apply(srcA, errorResult.fixes[0])).toBe(srcA.replace('"FALSE"', '"TRUE"'));
     expect(warningResult.fixes.map((f: {description: {text: string}}) => f.description.text)).toEqual(['Remove this line', 'Comment it out: keep, for now']);
     expect(apply(srcA, warningResult.fixes[0])).toBe(srcA.slice(0, line4At));
     expect(infoResult.fixes).toBeUndefined();
+  });
+  it('gives each fix a line/column region as well (reviewdog reads only those), the same text as the offsets', () => {
+    type Region = {startLine: number; startColumn: number; endLine: number; endColumn: number; charOffset: number; charLength: number};
+    type Fix = {artifactChanges: Array<{replacements: Array<{deletedRegion: Region; insertedContent: {text: string}}>}>};
+    // as reviewdog applies a suggestion: by lines and UTF-16 columns (endColumn exclusive)
+    const byLines = (text: string, fix: Fix): string => {
+      const {deletedRegion: r, insertedContent} = fix.artifactChanges[0].replacements[0];
+      const lines = text.split(/(?<=\n)/);
+      const offset = (line: number, column: number) => lines.slice(0, line - 1).join('').length + column - 1;
+      return text.slice(0, offset(r.startLine, r.startColumn)) + insertedContent.text + text.slice(offset(r.endLine, r.endColumn));
+    };
+    const [errorResult, warningResult] = run.results;
+    const fixes: Fix[] = [...errorResult.fixes, ...warningResult.fixes];
+    expect(fixes).toHaveLength(3);
+    for (const fix of fixes) {
+      const r = fix.artifactChanges[0].replacements[0].deletedRegion;
+      const expected = srcA.slice(0, r.charOffset) + fix.artifactChanges[0].replacements[0].insertedContent.text + srcA.slice(r.charOffset + r.charLength);
+      expect(byLines(srcA, fix)).toBe(expected);
+    }
+    // a deleted line, with its line break: from column 1 to column 1 of the next line; an insertion: an empty region
+    expect(warningResult.fixes[0].artifactChanges[0].replacements[0].deletedRegion).toMatchObject({startLine: 4, startColumn: 1, endLine: 5, endColumn: 1});
+    expect(warningResult.fixes[1].artifactChanges[0].replacements[0].deletedRegion).toMatchObject({startLine: 4, startColumn: 1, endLine: 4, endColumn: 1, charLength: 0});
+    // after --fix the ranges are in the fixed text (output); without any text, offsets only
+    const fixedText = '\r\n' + srcA;
+    const shifted = {...errorWithFix, fix: {range: [falseAt + 2, falseAt + 9] as [number, number], text: '"TRUE"'}};
+    const withOutput = JSON.parse(sarif([{...resultA, messages: [shifted], source: undefined, output: fixedText}], context));
+    expect(withOutput.runs[0].results[0].fixes[0].artifactChanges[0].replacements[0].deletedRegion).toEqual({startLine: 4, startColumn: 14, endLine: 4, endColumn: 21, charOffset: falseAt + 2, charLength: 7});
+    const noText = JSON.parse(sarif([{...resultA, source: undefined}], context));
+    expect(noText.runs[0].results[0].fixes[0].artifactChanges[0].replacements[0].deletedRegion).toEqual({charOffset: falseAt, charLength: 7});
+    expect(validate(withOutput)).toBe(true);
   });
 });
 

@@ -30,19 +30,24 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd()).join('\n') + '\n';
 }
 
-/** `--list-rules`: a table, or with `-f json` an array of {id, description, url, defaultSeverity, fixable, hasSuggestions, recommended}. */
+/**
+ * `--list-rules`: a table, or with `-f json` an array of {id, description, url, defaultSeverity,
+ * fixable, type, hasSuggestions, recommended}. The type (problem, suggestion, layout) is what
+ * `--fix-type` selects.
+ */
 export function listRules(out: NodeJS.WritableStream, json = false): Promise<number> {
   if (json) {
     const list = Object.entries(rules).map(([id, r]) => ({
       ...ruleInfos().find((i) => i.id === id)!,
+      type: r.meta.type,
       hasSuggestions: Boolean(r.meta.hasSuggestions),
       recommended: r.meta.docs.recommended,
     }));
     return write(out, JSON.stringify(list, null, 2) + '\n');
   }
-  const rows = [['rule', 'fixable', 'default', 'recommended', 'description']];
+  const rows = [['rule', 'fixable', 'default', 'type', 'recommended', 'description']];
   for (const [id, r] of Object.entries(rules)) {
-    rows.push([id, r.meta.fixable ? 'fix' : r.meta.hasSuggestions ? 'suggest' : '-', r.meta.defaultSeverity, r.meta.docs.recommended ? 'yes' : 'no', r.meta.docs.description]);
+    rows.push([id, r.meta.fixable ? 'fix' : r.meta.hasSuggestions ? 'suggest' : '-', r.meta.defaultSeverity, r.meta.type, r.meta.docs.recommended ? 'yes' : 'no', r.meta.docs.description]);
   }
   return write(out, table(rows));
 }
@@ -89,9 +94,16 @@ export function listHosts(out: NodeJS.WritableStream, json = false): Promise<num
   return write(out, table(rows));
 }
 
+/**
+ * `--print-config <file>`: the config file that applies to it (relative to cwd; null for the
+ * built-in recommended rules), then its rules and settings, as JSON.
+ */
 export async function printConfig(file: string, options: LintFilesOptions, out: NodeJS.WritableStream): Promise<number> {
-  const config = (await makeLoader(options).forFile(file)).forFile(file);
+  const array = await makeLoader(options).forFile(file);
+  const config = array.forFile(file);
+  const cwd = options.cwd ?? process.cwd();
   const printed = {
+    configFile: array.source.startsWith('<') ? null : path.relative(cwd, array.source).split(path.sep).join('/') || array.source,
     rules: Object.fromEntries(config.rules.map((r) => [r.id, Object.keys(r.options).length ? [r.severity, r.options] : r.severity])),
     settings: {...config.settings, ...options.settings},
   };

@@ -1,7 +1,7 @@
 /** The command line, declared once with yargs: --help, the README and the tests follow it. */
 import type {Argv} from 'yargs';
 
-export const FORMATS = ['stylish', 'json', 'compact', 'unix', 'sarif', 'junit', 'checkstyle', 'github', 'diff'];
+export const FORMATS = ['stylish', 'json', 'compact', 'unix', 'sarif', 'junit', 'checkstyle', 'github', 'gitlab', 'diff'];
 export const FIX_TYPES = ['problem', 'suggestion', 'layout', 'directive'];
 
 export interface CliArgs {
@@ -36,6 +36,10 @@ export interface CliArgs {
   errorOnUnmatchedPattern: boolean;
   cache: boolean;
   cacheLocation: string;
+  suppressAll: boolean;
+  suppressRule?: string[];
+  suppressionsLocation?: string;
+  pruneSuppressions: boolean;
   debug: boolean;
 }
 
@@ -75,7 +79,7 @@ export function declare(y: Argv): Argv<CliArgs> {
     })
     .option('inline-config', {type: 'boolean', default: true, describe: 'Honour # vmxlint comments in files (--no-inline-config ignores them)'})
     .option('report-unused-disable-directives', {type: 'boolean', default: false, describe: 'Warn about disable directives that suppress nothing (fixable)'})
-    .option('print-config', {type: 'string', describe: 'Print the rules and settings that apply to this file, as JSON, and exit'})
+    .option('print-config', {type: 'string', describe: 'Print the config file, rules and settings that apply to this file, as JSON, and exit'})
     .option('init', {type: 'boolean', default: false, describe: 'Write a starter vmxlint.config.json with the --role/--host/--cpu given (on a terminal, asks for the others)'})
     .group(['role', 'host', 'cpu', 'amd-family', 'outer-product', 'host-hyper-v'], 'Nested-VM context (wins over file directives and config):')
     .option('role', {type: 'string', describe: 'Role of the VM: outer, inner or none'})
@@ -92,8 +96,13 @@ export function declare(y: Argv): Argv<CliArgs> {
     .option('error-on-unmatched-pattern', {type: 'boolean', default: true, describe: 'Exit 2 when a pattern matches no file'})
     .option('cache', {type: 'boolean', default: false, describe: 'Only re-lint files whose content, config or vmxlint version changed'})
     .option('cache-location', {type: 'string', default: '.vmxlintcache', describe: 'Where --cache keeps its data'})
+    .group(['suppress-all', 'suppress-rule', 'suppressions-location', 'prune-suppressions'], 'Suppressions (a baseline of accepted problems):')
+    .option('suppress-all', {type: 'boolean', default: false, describe: 'Record the errors and warnings of the linted files in vmxlint-suppressions.json: later runs hide that many per file and rule'})
+    .option('suppress-rule', {type: 'string', array: true, nargs: 1, describe: 'Record only this rule\'s problems (repeatable)'})
+    .option('suppressions-location', {type: 'string', describe: 'The suppressions file (default: vmxlint-suppressions.json in the current directory)'})
+    .option('prune-suppressions', {type: 'boolean', default: false, describe: 'Lower recorded counts to what still occurs; drop the rest'})
     .group(['list-rules', 'list-hosts', 'debug', 'help', 'version'], 'Other:')
-    .option('list-rules', {type: 'boolean', default: false, describe: 'List the rules: id, fixable, default severity, description (-f json for JSON)'})
+    .option('list-rules', {type: 'boolean', default: false, describe: 'List the rules: id, fixable, default severity, type (for --fix-type), description (-f json for JSON)'})
     .option('list-hosts', {type: 'boolean', default: false, describe: 'List the host products: id, CPU, keys an outer VM needs, notes (-f json: with sources)'})
     .option('debug', {type: 'boolean', default: false, describe: 'Show stack traces of internal errors, of a config that throws and of a crashing rule'})
     .strict()

@@ -90,7 +90,9 @@ async function render(results: LintResult[], args: CliArgs, io: CliIo, color: bo
   const {loadChunkedFormatter} = await import('../formatters/index.js');
   const {ruleInfos} = await import('./info.js');
   const formatter = await loadChunkedFormatter(args.format);
-  const report = withFinalNewline(formatter(shown, {cwd, color, version: VERSION, rules: ruleInfos()}));
+  // GitLab reads paths relative to the repository, wherever in it vmxlint runs
+  const repositoryRoot = args.format === 'gitlab' ? (await import('./repository.js')).repositoryRoot(cwd) : undefined;
+  const report = withFinalNewline(formatter(shown, {cwd, color, version: VERSION, rules: ruleInfos(), repositoryRoot}));
   // --fix-dry-run in a human format: the diff first, then what would remain
   if (args.fixDryRun && HUMAN_FORMATS.has(args.format)) return [await patchOf(fixed, cwd), ...report];
   return report;
@@ -297,17 +299,21 @@ export async function runFiles(args: CliArgs, options: LintFilesOptions, io: Cli
   const progress = new Progress(io.stderr, Boolean(io.stderr.isTTY) && env.TERM !== 'dumb');
   // JSON (not a --fix-dry-run diff) is written as results come; every other format needs them all first
   const stream = args.format === 'json' ? new JsonStream(io, args.outputFile, cwd) : undefined;
+  // the baseline (vmxlint-suppressions.json): recorded, pruned and applied per file, before any output
+  const suppressions = (await import('./suppressions.js')).Suppressions.open(args, cwd);
   let results: LintResult[];
   try {
     results = await lintFiles(args.patterns, {
       ...options,
       cache: args.cache,
       cacheLocation: args.cacheLocation,
-      // only the JSON format prints result.source: without it, a big run does not hold every file's text
-      keepSource: args.format === 'json',
+      // only these formats read result.source (JSON prints it; SARIF fix regions and GitLab fingerprints
+      // use its lines): without it, a big run does not hold every file's text
+      keepSource: ['json', 'sarif', 'gitlab'].includes(args.format),
       checkFiles: args.outputFile === undefined ? undefined : (files) => refuseOutputOverInput(path.resolve(cwd, args.outputFile!), files, args.outputFile!),
       onWarning: (message) => io.stderr.write(`vmxlint: ${message}\n`),
       onResult(result, source) {
+        suppressions?.apply(result);
         if (result.output !== undefined && source !== undefined) fixed.push({file: result.filePath, before: source, after: result.output});
         progress.tick(result.filePath, cwd);
         if (stream) {
@@ -320,6 +326,8 @@ export async function runFiles(args: CliArgs, options: LintFilesOptions, io: Cli
     progress.end();
   }
   await stream?.end();
+  const saved = suppressions?.save();
+  if (saved) await write(io.stderr, `vmxlint: wrote ${saved}\n`);
   return emit(results, args, io, color, fixed, true, stream);
 }
 
@@ -374,6 +382,8 @@ export async function echoStdinUnchanged(io: CliIo): Promise<void> {
  */
 export async function runStdin(args: CliArgs, options: LintFilesOptions, io: CliIo, color: boolean): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
+  // the suppression options are for runs over files: a usage error here (as ESLint's)
+  if (args.suppressAll || args.suppressRule?.length || args.suppressionsLocation || args.pruneSuppressions) (await import('./suppressions.js')).Suppressions.open(args, cwd);
   const filePath = args.stdinFilename ? path.resolve(cwd, args.stdinFilename) : '<stdin>';
   const stdin = io.stdin ?? process.stdin;
   const read = await readStdin(stdin);

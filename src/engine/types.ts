@@ -182,7 +182,8 @@ export interface LintMessage {
 export interface LintResult {
   filePath: string;
   messages: LintMessage[];
-  suppressedMessages: Array<LintMessage & {suppressions: Array<{kind: 'directive'; justification: string}>}>;
+  /** Suppressed by a disable directive (`directive`) or the suppressions file (`file`, as ESLint's bulk suppressions). */
+  suppressedMessages: Array<LintMessage & {suppressions: Array<{kind: 'directive' | 'file'; justification: string}>}>;
   errorCount: number;
   fatalErrorCount: number;
   warningCount: number;

@@ -15,6 +15,7 @@ const LOADERS = {
   junit: () => import('./junit.js'),
   checkstyle: () => import('./checkstyle.js'),
   github: () => import('./github.js'),
+  gitlab: () => import('./gitlab.js'),
 } satisfies Record<string, () => Promise<FormatterModule>>;
 
 export type FormatName = keyof typeof LOADERS;

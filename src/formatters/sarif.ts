@@ -10,9 +10,13 @@
  *   `endColumn` exclusive, as in LintMessage.
  * - A message's `fix`, and each of its `suggestions`, becomes a `fixes[]` entry whose replacement
  *   deletes `charOffset`/`charLength` (UTF-16 offsets into the file text) and inserts the fix text.
+ *   When the result carries the text (`source`, or `output` after --fix) the deleted region also
+ *   has `startLine`/`startColumn`/`endLine`/`endColumn` (SARIF allows both; reviewdog reads only
+ *   line/column regions and turns them into suggested changes on a pull request).
  */
 import type {LintMessage, LintResult, TextEdit} from '../engine/types.js';
 import type {FormatContext, RuleInfo} from './types.js';
+import {LineIndex} from './lines.js';
 import {fileUri, messageKind} from './shared.js';
 
 /** The official (OASIS, errata 01) schema of SARIF 2.1.0. */
@@ -41,11 +45,21 @@ interface Region {
   endColumn?: number;
 }
 
+/** A fix's deleted region: offsets always, line/column when the file's text is known. */
+interface DeletedRegion {
+  startLine?: number;
+  startColumn?: number;
+  endLine?: number;
+  endColumn?: number;
+  charOffset: number;
+  charLength: number;
+}
+
 interface SarifFix {
   description?: {text: string};
   artifactChanges: Array<{
     artifactLocation: {uri: string};
-    replacements: Array<{deletedRegion: {charOffset: number; charLength: number}; insertedContent: {text: string}}>;
+    replacements: Array<{deletedRegion: DeletedRegion; insertedContent: {text: string}}>;
   }>;
 }
 
@@ -90,13 +104,22 @@ function region(message: LintMessage): Region {
   return r;
 }
 
-function sarifFix(uri: string, edit: TextEdit, description?: string): SarifFix {
+function deletedRegion(edit: TextEdit, lines: LineIndex | undefined): DeletedRegion {
   const [start, end] = edit.range;
+  const offsets = {charOffset: start, charLength: Math.max(0, end - start)};
+  if (!lines) return offsets;
+  const from = lines.positionAt(start);
+  const to = lines.positionAt(Math.max(start, end));
+  // endColumn is exclusive: a deleted line with its line break ends at column 1 of the next line
+  return {startLine: from.line, startColumn: from.column, endLine: to.line, endColumn: to.column, ...offsets};
+}
+
+function sarifFix(uri: string, edit: TextEdit, lines: LineIndex | undefined, description?: string): SarifFix {
   const fix: SarifFix = {
     artifactChanges: [
       {
         artifactLocation: {uri},
-        replacements: [{deletedRegion: {charOffset: start, charLength: Math.max(0, end - start)}, insertedContent: {text: edit.text}}],
+        replacements: [{deletedRegion: deletedRegion(edit, lines), insertedContent: {text: edit.text}}],
       },
     ],
   };
@@ -129,6 +152,10 @@ function collectRules(results: LintResult[], context: FormatContext): {rules: Re
 /** The SARIF results of one file. */
 function resultsOf(result: LintResult, context: FormatContext, ruleIndex: Map<string, number>): SarifResult[] {
   const uri = fileUri(context.cwd, result.filePath);
+  // fix ranges are offsets into the text the messages are about: the fixed output, else the source
+  const text = result.output ?? result.source;
+  let lines: LineIndex | undefined;
+  const linesOf = (): LineIndex | undefined => (text === undefined ? undefined : (lines ??= new LineIndex(text)));
   return result.messages.map((message) => {
     const kind = messageKind(message);
     const ruleId = message.ruleId ?? FATAL_RULE_ID;
@@ -142,8 +169,8 @@ function resultsOf(result: LintResult, context: FormatContext, ruleIndex: Map<st
     // SARIF wants `fixes` items unique: identical suggestions are listed once.
     const fixes = new Map<string, SarifFix>();
     const addFix = (fix: SarifFix): void => void fixes.set(JSON.stringify(fix), fix);
-    if (message.fix) addFix(sarifFix(uri, message.fix));
-    for (const suggestion of message.suggestions ?? []) addFix(sarifFix(uri, suggestion.fix, suggestion.desc));
+    if (message.fix) addFix(sarifFix(uri, message.fix, linesOf()));
+    for (const suggestion of message.suggestions ?? []) addFix(sarifFix(uri, suggestion.fix, linesOf(), suggestion.desc));
     if (fixes.size > 0) r.fixes = [...fixes.values()];
     return r;
   });

@@ -23,6 +23,8 @@ export interface FormatContext {
   version: string;
   /** Every rule that ran or appears in the results. */
   rules: RuleInfo[];
+  /** The repository's root (absolute), for formats whose paths are relative to it (`gitlab`); default cwd. */
+  repositoryRoot?: string;
 }
 
 export type Formatter = (results: LintResult[], context: FormatContext) => string;

@@ -9,13 +9,13 @@
  */
 import path from 'node:path';
 import {ConfigError} from '../config/config-array.js';
-import {ConfigLoader, SEARCH_PLACES} from '../config/load.js';
+import {ConfigLoader, SEARCH_PLACES} from '../runner/config-loader.js';
 import {fatalResult, lintBytes, lintTextSync} from '../engine/linter.js';
 import {normalizeSettings} from '../engine/settings.js';
 import type {LintResult, Settings} from '../engine/types.js';
-import {sniffWrongKind} from '../io/read.js';
+import {sniffWrongKind} from '../runner/io/read.js';
 import {encode, findDeclaredEncoding, resolveEncoding} from '../syntax/encoding.js';
-import {packageVersion} from '../version.js';
+import {packageVersion} from '../runner/version.js';
 
 export const VERSION: string = packageVersion();
 

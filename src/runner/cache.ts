@@ -53,7 +53,7 @@ interface CacheFile {
   files: FileRow[];
 }
 
-type StoredMessage = LintMessage & {suppressions?: Array<{kind: 'directive'; justification: string}>};
+type StoredMessage = LintMessage & {suppressions?: Array<{kind: 'directive' | 'file'; justification: string}>};
 
 function copyEdit(edit: TextEdit): TextEdit {
   return {...edit, range: edit.range.slice() as TextEdit['range']};

@@ -260,7 +260,16 @@ describe('configuration flags', () => {
   it('--print-config prints the rules that apply to a file, config settings included', async () => {
     const cwd = make({'vmxlint.config.json': '[{"rules": {"no-invalid-lines": "warn"}, "settings": {"cpu": "intel"}}, {"files": ["lab/**"], "settings": {"role": "inner"}}]'});
     const r = await runMain(['--print-config', 'lab/x.vmx', '--rule', 'no-duplicate-keys: error'], {cwd});
-    expect(JSON.parse(r.stdout)).toEqual({rules: {'no-invalid-lines': 'warn', 'no-duplicate-keys': 'error'}, settings: {cpu: 'intel', role: 'inner'}});
+    expect(JSON.parse(r.stdout)).toEqual({configFile: 'vmxlint.config.json', rules: {'no-invalid-lines': 'warn', 'no-duplicate-keys': 'error'}, settings: {cpu: 'intel', role: 'inner'}});
+  });
+
+  it('--print-config names the config file that applied: the nearest one, -c, or null for the built-in rules', async () => {
+    const cwd = make({'vmxlint.config.json': '[]', 'lab/.vmxlintrc.json': '[{"rules": {"no-invalid-lines": "warn"}}]', 'other.json': '[]'});
+    const configFile = async (...args: string[]) => JSON.parse((await runMain(['--print-config', ...args], {cwd})).stdout).configFile;
+    expect(await configFile('x.vmx')).toBe('vmxlint.config.json');
+    expect(await configFile('lab/deep/x.vmx')).toBe('lab/.vmxlintrc.json');
+    expect(await configFile('lab/x.vmx', '-c', 'other.json')).toBe('other.json');
+    expect(await configFile('x.vmx', '--no-config-lookup')).toBeNull();
   });
 });
 

@@ -116,7 +116,8 @@ describe('sarif', () => {
     expect([...uris].sort()).toEqual(['bad.vmx', 'vms/Lab%2C%20%22outer%22%20%26%20co%3A%201.vmx']);
     const dup = run.results.find((x: {ruleId: string}) => x.ruleId === 'no-duplicate-keys');
     expect(dup.locations[0].physicalLocation.region).toEqual({startLine: 4, startColumn: 1, endLine: 4, endColumn: 8});
-    expect(dup.fixes[0].artifactChanges[0].replacements[0]).toEqual({deletedRegion: {charOffset: 58, charLength: 17}, insertedContent: {text: ''}});
+    // the duplicate line, with its line break, as offsets and as lines/columns (for reviewdog)
+    expect(dup.fixes[0].artifactChanges[0].replacements[0]).toEqual({deletedRegion: {startLine: 4, startColumn: 1, endLine: 5, endColumn: 1, charOffset: 58, charLength: 17}, insertedContent: {text: ''}});
     expect(run.tool.driver.rules[dup.ruleIndex].id).toBe('no-duplicate-keys');
   });
 });

@@ -19,16 +19,20 @@ describe('--list-rules', () => {
     const r = await runMain(['--list-rules'], {cwd: make()});
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^rule\s+fixable\s+default\s+recommended\s+description$/);
+    expect(lines[0]).toMatch(/^rule\s+fixable\s+default\s+type\s+recommended\s+description$/);
     expect(lines).toHaveLength(Object.keys(rules).length + 1);
-    expect(r.stdout).toMatch(/^no-duplicate-keys\s+fix\s+error\s+yes\s+Disallow the same key twice, in any letter case$/m);
-    expect(r.stdout).toMatch(/^no-invalid-lines\s+-\s+error\s+yes\s+/m);
+    expect(r.stdout).toMatch(/^no-duplicate-keys\s+fix\s+error\s+problem\s+yes\s+Disallow the same key twice, in any letter case$/m);
+    expect(r.stdout).toMatch(/^no-invalid-lines\s+-\s+error\s+problem\s+yes\s+/m);
+    // every rule's type, as --fix-type takes it
+    for (const [id, rule] of Object.entries(rules)) expect(r.stdout).toMatch(new RegExp(`^${id}\\s+\\S+\\s+\\S+\\s+${rule.meta.type}\\s`, 'm'));
+    expect(new Set(Object.values(rules).map((rule) => rule.meta.type))).toEqual(new Set(['problem', 'suggestion', 'layout']));
   });
 
   it('-f json: the same as data', async () => {
     const list = JSON.parse((await runMain(['--list-rules', '-f', 'json'], {cwd: make()})).stdout);
     expect(list.map((r: {id: string}) => r.id)).toEqual(Object.keys(rules));
-    expect(list.find((r: {id: string}) => r.id === 'no-duplicate-keys')).toMatchObject({fixable: true, defaultSeverity: 'error', recommended: true, url: expect.stringContaining('docs/rules/no-duplicate-keys.md')});
+    expect(list.find((r: {id: string}) => r.id === 'no-duplicate-keys')).toMatchObject({fixable: true, type: 'problem', defaultSeverity: 'error', recommended: true, url: expect.stringContaining('docs/rules/no-duplicate-keys.md')});
+    for (const r of list) expect(['problem', 'suggestion', 'layout']).toContain(r.type);
   });
 });
 

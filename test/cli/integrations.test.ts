@@ -197,12 +197,30 @@ describe('every vmxlint command line in the README and docs/ci.md', () => {
     const yamlBlocks = [...codeBlocks(ciDoc), ...codeBlocks(readme)].filter((b) => b.lang === 'yaml');
     expect(yamlBlocks.length).toBeGreaterThanOrEqual(4);
     for (const b of yamlBlocks) expect(await loadYaml(b.code)).toBeTruthy();
-    const actions = (await loadYaml(codeBlocks(ciDoc).find((b) => b.code.includes('upload-sarif'))!.code)) as {jobs: {vmxlint: {steps: Array<{run?: string; uses?: string}>}}};
+    type Steps = {jobs: Record<string, {steps: Array<{run?: string; uses?: string; with?: Record<string, unknown>}>}>};
+    const actions = (await loadYaml(codeBlocks(ciDoc).find((b) => b.code.includes('upload-sarif') && b.code.includes('npx vmxlint'))!.code)) as Steps;
     const steps = actions.jobs.vmxlint.steps;
     expect(steps.some((s) => s.run?.includes('--format github'))).toBe(true);
     expect(steps.some((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'))).toBe(true);
-    const gitlab = (await loadYaml(codeBlocks(ciDoc).find((b) => b.code.includes('.gitlab-ci.yml'))!.code)) as {vmxlint: {artifacts: {reports: {junit: string}}; script: string[]}};
-    expect(gitlab.vmxlint.script.join('\n')).toContain(`--output-file ${gitlab.vmxlint.artifacts.reports.junit}`);
+    // the action's example: only inputs action.yml declares; its SARIF file is the one uploaded
+    const action = (await loadYaml(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8'))) as {inputs: Record<string, unknown>};
+    const withAction = (await loadYaml(codeBlocks(ciDoc).find((b) => b.code.includes('uses: vmxlint/vmxlint@'))!.code)) as Steps;
+    const step = withAction.jobs.vmxlint.steps.find((s) => s.uses?.startsWith('vmxlint/vmxlint@'))!;
+    for (const input of Object.keys(step.with ?? {})) expect([input, input in action.inputs]).toEqual([input, true]);
+    const upload = withAction.jobs.vmxlint.steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'))!;
+    expect(upload.with?.sarif_file).toBe(step.with?.['sarif-file']);
+    // reviewdog reads the SARIF file vmxlint writes
+    const review = (await loadYaml(codeBlocks(ciDoc).find((b) => b.code.includes('reviewdog -f=sarif'))!.code)) as Steps;
+    expect(review.jobs.review.steps.map((s) => s.run ?? '').join('\n')).toMatch(/--format sarif --output-file (\S+) [\s\S]*reviewdog -f=sarif .*< \1/);
+    const gitlabBlocks = codeBlocks(ciDoc).filter((b) => b.code.includes('.gitlab-ci.yml'));
+    const reports: string[] = [];
+    for (const block of gitlabBlocks) {
+      const gitlab = (await loadYaml(block.code)) as {vmxlint: {artifacts: {reports: Record<string, string>}; script: string[]}};
+      const [kind, file] = Object.entries(gitlab.vmxlint.artifacts.reports)[0];
+      reports.push(kind);
+      expect(gitlab.vmxlint.script.join('\n')).toContain(`--format ${kind === 'codequality' ? 'gitlab' : kind} --output-file ${file}`);
+    }
+    expect(reports).toEqual(['codequality', 'junit']);
   });
 });
 

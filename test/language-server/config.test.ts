@@ -123,7 +123,7 @@ describe('editor settings', () => {
     await c.waitFor('two messages', () => (c.messages.length >= 2 ? true : undefined));
     expect(c.messages.map((m) => m.type)).toEqual([MessageType.Warning, MessageType.Warning]);
     expect(c.messages.map((m) => m.message).sort()).toEqual([
-      expect.stringMatching(/^vmxlint: editor settings \(vmxlint\.\*\): invalid cpu "arm": expected one of intel, amd \(ignored\)$/),
+      expect.stringMatching(/^vmxlint: editor settings \(vmxlint\.\*\): invalid cpu "arm": expected one of intel, amd, apple \(ignored\)$/),
       expect.stringMatching(/^vmxlint: editor settings \(vmxlint\.\*\): unknown setting "bogus"/),
     ]);
     c.open('untitled:2', OUTER);
