@@ -9,6 +9,7 @@ import innerBinaryTranslation from './inner-binary-translation.js';
 import innerNoTools from './inner-no-tools.js';
 import innerOuterProduct from './inner-outer-product.js';
 import keySpelling from './key-spelling.js';
+import modernNestedPitfalls from './modern-nested-pitfalls.js';
 import modernNestedVirtualization from './modern-nested-virtualization.js';
 import nestedContext from './nested-context.js';
 import nestedUnsupported from './nested-unsupported.js';
@@ -31,6 +32,7 @@ export const rules: Readonly<Record<string, AnyRule>> = {
   'inner-no-tools': innerNoTools,
   'inner-outer-product': innerOuterProduct,
   'key-spelling': keySpelling,
+  'modern-nested-pitfalls': modernNestedPitfalls,
   'modern-nested-virtualization': modernNestedVirtualization,
   'nested-context': nestedContext,
   'nested-unsupported': nestedUnsupported,

@@ -29,6 +29,7 @@ export default createRule({
       unsupported: 'VMware does not support this nested {{role}} VM: {{why}}',
       supported: '{{supported}}{{why}}',
       partlySupported: 'Virtualized hardware virtualization is not fully supported on {{where}}: it is from {{from}} on (unverified for this release){{why}}',
+      armHost: 'VMware documents no nested virtualization on Arm hosts (Fusion on Apple silicon, ESXi-Arm){{why}}',
       dependsOnHost: 'What VMware supports of this nested {{role}} VM depends on the host (not given): the 2008–09 products call nested VMs "entirely unsupported"; on modern ones, {{modern}}{{why}}',
     },
     defaultSeverity: 'info',
@@ -47,6 +48,11 @@ export default createRule({
         const family = decideNeed(nested, 'nested-unsupported');
         const hw = nested.evidence.hwVersion?.version;
         const era = family.known ? family.value : hw !== undefined && hw > LEGACY_MAX_HW ? 'modern' : undefined;
+        // an Arm guest or Apple silicon: the modern statement (VT-x/AMD-V with EPT/RVI) does not apply
+        if (era === 'modern' && (nested.evidence.guestArch === 'arm' || context.settings.cpu === 'apple')) {
+          context.report({node, messageId: 'armHost', data: {why: tail}, info: true});
+          return;
+        }
         if (era === 'modern') {
           const partly = decide(nested, partlySupported);
           if (partly.known && partly.value) {

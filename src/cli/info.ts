@@ -85,7 +85,7 @@ export function listHosts(out: NodeJS.WritableStream, json = false): Promise<num
       const support = h[cpu];
       const keys = h.outerKeys[cpu];
       const need = !support.ok ? 'cannot nest' : keys && keys.length ? keys.map((k) => `${k.key} = "${k.value}"`).join(', ') : '(nothing in the .vmx)';
-      const families = cpu === 'amd' && support.amdFamilies ? [`AMD families: ${support.amdFamilies.join(', ')}`] : [];
+      const families = cpu === 'amd' && support.amdFamilies ? [`AMD families: ${support.amdFamilies.map((f) => (f === '10h' ? '10h or later' : f)).join(', ')}`] : [];
       const unverified = cpu === 'intel' && !h.verified ? ['UNVERIFIED row'] : [];
       const notes = [...unverified, support.note === 'Yes' ? '' : support.note, ...families, ...(cpu === 'intel' ? h.notes : [])].filter(Boolean);
       rows.push([h.id, cpu, need, [...new Set(notes)].join('; ')]);

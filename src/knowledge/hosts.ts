@@ -256,7 +256,7 @@ export const NESTED_RULES_BY_FAMILY: Readonly<Record<HostRow['family'], readonly
     'host-supports-nesting', 'inner-32bit-guest', 'inner-allow-nested', 'inner-binary-translation', 'inner-no-tools',
     'inner-outer-product', 'nested-context', 'nested-unsupported', 'outer-virtualization-keys',
   ],
-  modern: ['host-supports-nesting', 'modern-nested-virtualization', 'nested-context', 'nested-unsupported'],
+  modern: ['host-supports-nesting', 'modern-nested-pitfalls', 'modern-nested-virtualization', 'nested-context', 'nested-unsupported'],
 });
 
 /** The rules that hold only where the physical host is ESX 3.0 (`e30: true`). */

@@ -98,6 +98,22 @@ export const SOURCES = Object.freeze({
     'vSphere Virtual Machine Administration 6.7, "Change CPU/MMU Virtualization Settings" (deprecated in ESXi 6.7)',
     'https://docs.vmware.com/en/VMware-vSphere/6.7/com.vmware.vsphere.vm_admin.doc/GUID-5F5AC645-4321-4911-B9F3-6A8B1658A430.html',
   ),
+  esxiHw60: s(
+    'vSphere 6.0 Installation and Setup, "ESXi Hardware Requirements" (two CPU cores, 4 GB RAM)',
+    'http://pubs.vmware.com/vsphere-60/topic/com.vmware.vsphere.install.doc/GUID-DEB8086A-306B-4239-BF76-E354679202FC.html',
+  ),
+  esxiHw65: s(
+    'vSphere 6.5 Installation and Setup, "ESXi Hardware Requirements" (two CPU cores, 4 GB RAM)',
+    'https://docs.vmware.com/en/VMware-vSphere/6.5/com.vmware.vsphere.install.doc/GUID-DEB8086A-306B-4239-BF76-E354679202FC.html',
+  ),
+  esxiHw70: s(
+    'VMware ESXi 7.0 Installation and Setup, "ESXi Hardware Requirements" (two CPU cores, 8 GB RAM)',
+    'https://docs.vmware.com/en/VMware-vSphere/7.0/com.vmware.esxi.install.doc/GUID-DEB8086A-306B-4239-BF76-E354679202FC.html',
+  ),
+  esxiHw80: s(
+    'VMware ESXi 8.0 Installation (Chinese edition), "ESXi Hardware Requirements" (two CPU cores, 8 GB RAM)',
+    'https://docs.vmware.com/cn/VMware-vSphere/8.0/vsphere-esxi-installation/GUID-DEB8086A-306B-4239-BF76-E354679202FC.html',
+  ),
 } satisfies Record<string, Source>);
 
 export type SourceId = keyof typeof SOURCES;

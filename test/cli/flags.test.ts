@@ -79,7 +79,7 @@ describe('usage errors exit 2 and say what to do', () => {
     [['--rule', 'no-duplicate-keys: [warn', 'a.vmx'], /the value is not valid JSON/],
     [['--rule', 'no-duplicate-keys: loud', 'a.vmx'], /expected "off", "info", "warn", "error"/],
     [['--role', 'middle', 'a.vmx'], /invalid --role "middle": expected one of outer, inner, none/],
-    [['--cpu', 'arm', 'a.vmx'], /invalid --cpu "arm": expected one of intel, amd/],
+    [['--cpu', 'arm', 'a.vmx'], /invalid --cpu "arm": expected one of intel, amd, apple/],
     [['--host', 'esx-9.9.9', 'a.vmx'], /unknown --host "esx-9\.9\.9".*: vmxlint --list-hosts lists the \d+ known hosts$/m],
     [['--amd-family', 'zen3', 'a.vmx'], /invalid --amd-family "zen3": expected pre-revf, 0fh-revf, 0fh-revg, or a family from 10h on/],
     [['--outer-product', 'virtualbox', 'a.vmx'], /unknown --outer-product "virtualbox"/],

@@ -56,7 +56,7 @@ describe('config blocks', () => {
     [[{rules: {'no-invalid-lines': 'loud'}}], 'c.json: invalid config at `[0].rules.no-invalid-lines`: expected "off", "info", "warn", "error" or [severity, options], got "loud"'],
     [[{rulez: {}}], 'c.json: invalid config at `[0].rulez`: expected one of name, files, ignores, rules, settings, plugins'],
     [['vmxlint:everything'], 'c.json: invalid config at `[0]`: expected "vmxlint:recommended", "vmxlint:all" or a config block, got "vmxlint:everything"'],
-    [[{settings: {cpu: 'arm'}}], 'c.json: invalid config at `[0].settings`: expected a valid cpu "arm": expected one of intel, amd'],
+    [[{settings: {cpu: 'arm'}}], 'c.json: invalid config at `[0].settings`: expected a valid cpu "arm": expected one of intel, amd, apple'],
   ])('rejects a bad config with one line naming file, key and expectation (%#)', (items, message) => {
     expect(() => new ConfigArray(items as never, '/', 'c.json')).toThrow(new ConfigError(message));
   });

@@ -6,12 +6,27 @@ import {lookupKey, nearestKey} from '../../src/knowledge/keys.js';
 
 describe('guest OS ids', () => {
   it('tells a newer release\'s id from a typo', () => {
-    for (const id of ['debian14-64', 'darwin24-64', 'rhel10-64', 'freebsd15-64', 'vmkernel10']) {
+    for (const id of ['debian14-64', 'darwin24-64', 'rhel11-64', 'freebsd16-64', 'vmkernel10']) {
       expect([id, looksLikeNewerGuestOs(id), nearestGuestOs(id)]).toEqual([id, true, undefined]);
     }
     expect(looksLikeNewerGuestOs('debian13-64')).toBe(false); // known
     expect(looksLikeNewerGuestOs('ubuntu64')).toBe(false);
     expect(nearestGuestOs('rhel7_64')).toBe('rhel7-64');
+    // point 12: `-32` and transposed digits are typos, not newer releases
+    expect([looksLikeNewerGuestOs('ubuntu-32'), nearestGuestOs('ubuntu-32')]).toEqual([false, 'ubuntu']);
+    expect([looksLikeNewerGuestOs('ubuntu-46'), nearestGuestOs('ubuntu-46')]).toEqual([false, 'ubuntu-64']);
+    expect(nearestGuestOs('rhel-46')).toBeUndefined();
+  });
+
+  it('point 12: the ids open-vm-tools added (RHEL 10, Oracle Linux 10, Linux 7.x, FreeBSD 15, VCF 9 distributions, Arm ESX 9)', () => {
+    const added = ['rhel10-64', 'oraclelinux10-64', 'other7xlinux', 'other7xlinux-64', 'freeBSD15-64', 'freeBSD15', 'CRXSys1-64', 'kylinlinux-64',
+      'prolinux-64', 'fusionos-64', 'miraclelinux-64', 'pardus-64', 'flatcar-64', 'arm-vmkernel9', 'arm-rhel10-64'];
+    for (const id of added) expect([id, GUEST_OS_IDS.some((g) => g.toLowerCase() === id.toLowerCase())]).toEqual([id, true]);
+    // the vSphere API's otherGuest is not a .vmx id: the .vmx says `other`
+    expect(GUEST_OS_IDS.some((g) => g.toLowerCase().startsWith('otherguest'))).toBe(false);
+    expect(nearestGuestOs('otherGuest')).toBe('other');
+    expect(nearestGuestOs('otherGuest64')).toBe('other-64');
+    expect([guestBitness('arm-vmkernel9'), guestBitness('other7xlinux'), guestBitness('other7xlinux-64')]).toEqual(['64', '32', '64']);
   });
 
   it('maps names VMware does not write to its ids', () => {

@@ -2,8 +2,15 @@
 import {describe, expect, it} from '@jest/globals';
 import {NEEDS} from '../../lib/rules/util/nested.js';
 import {rules} from '../../lib/rules/index.js';
+import fs from 'node:fs';
+import {SOURCES, type SourceId} from '../../src/knowledge/sources.js';
 import {
+  E30,
   E30_RULES,
+  HOSTS,
+  MODERN,
+  NESTED_INFO,
+  ROLE_HINT_KEYS,
   existingCpus,
   isEsxiGuest,
   legacyOuterKey,
@@ -71,5 +78,32 @@ describe('Tools traces (E30-3)', () => {
     expect(toolsTraceOf('Tools.RemindInstall')?.bad).toMatchObject({value: 'TRUE', fix: 'FALSE'});
     expect(toolsTraceOf('toolsX.foo')).toBeUndefined();
     expect(toolsTraceOf('guestinfo.ip')).toBeUndefined();
+  });
+});
+
+describe('point 13: every host row and nested fact carries its sources', () => {
+  const ids = Object.keys(SOURCES) as SourceId[];
+
+  it('every source has a title and a URL', () => {
+    for (const id of ids) expect([id, SOURCES[id].title.length > 10, SOURCES[id].url]).toEqual([id, true, expect.stringMatching(/^https?:\/\/\S+$/)]);
+  });
+
+  it('every host row names at least one known source, and says whether it is verified', () => {
+    for (const row of HOSTS) {
+      expect([row.id, row.sources.length > 0, typeof row.verified]).toEqual([row.id, true, 'boolean']);
+      for (const id of row.sources) expect([row.id, ids.includes(id)]).toEqual([row.id, true]);
+    }
+  });
+
+  it('the nested facts name theirs', () => {
+    for (const facts of [E30, ROLE_HINT_KEYS, MODERN, NESTED_INFO]) {
+      expect(facts.sources.length).toBeGreaterThan(0);
+      for (const id of facts.sources) expect(ids).toContain(id);
+    }
+  });
+
+  it('docs/nested.md lists every source with its URL', () => {
+    const page = fs.readFileSync(new URL('../../docs/nested.md', import.meta.url), 'utf8');
+    for (const id of ids) expect([id, page.includes(`\`${id}\``), page.includes(SOURCES[id].url)]).toEqual([id, true, true]);
   });
 });

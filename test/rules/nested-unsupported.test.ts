@@ -64,6 +64,13 @@ new RuleTester().run('nested-unsupported', rule, {
       output: null,
     },
     {
+      name: 'W7: an Arm ESXi guest on Fusion 13 (Apple silicon): the x86 statement does not apply',
+      code: 'virtualHW.version = "20"\nguestOS = "arm-vmkernel8"\n',
+      settings: {role: 'outer', host: 'fusion-13'},
+      errors: [{messageId: 'armHost', message: `VMware documents no nested virtualization on Arm hosts (Fusion on Apple silicon, ESXi-Arm); ${ESXI}`, severity: 0}],
+      output: null,
+    },
+    {
       name: 'host unknown and no hardware version: both eras are named',
       code: 'VMX.AllowNested = "TRUE"\n',
       errors: [

@@ -3,6 +3,9 @@ import rule from '../../lib/rules/valid-guest-os.js';
 
 new RuleTester().run('valid-guest-os', rule, {
   valid: [
+    {name: 'point 12: RHEL 10, which open-vm-tools added', code: 'guestOS = "rhel10-64"\n'},
+    {name: 'point 12: FreeBSD 15 as the header spells it', code: 'guestOS = "freeBSD15-64"\n'},
+    {name: 'point 12: Linux 7.x', code: 'guestOS = "other7xlinux-64"\n'},
     'guestOS = "ubuntu-64"\n',
     {name: 'any case', code: 'GUESTOS = "WINXPPRO"\nguestos = "rhel5"\n'},
     {name: 'hypervisor guests', code: 'guestOS = "vmkernel8"\n'},
@@ -65,6 +68,24 @@ new RuleTester().run('valid-guest-os', rule, {
       name: 'a -32 suffix VMware does not write',
       code: 'guestOS = "ubuntu-32"\n',
       errors: [{messageId: 'didYouMean', suggestions: [{desc: 'Replace with `ubuntu`', output: 'guestOS = "ubuntu"\n'}]}],
+      output: null,
+    },
+    {
+      name: 'point 12: transposed digits get the suggestion, not "newer release"',
+      code: 'guestOS = "ubuntu-46"\n',
+      errors: [
+        {
+          messageId: 'didYouMean',
+          message: 'Unknown `guestOS` value `ubuntu-46`: did you mean `ubuntu-64`?',
+          suggestions: [{desc: 'Replace with `ubuntu-64`', output: 'guestOS = "ubuntu-64"\n'}],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'point 12: the vSphere API name otherGuest is not a .vmx id',
+      code: 'guestOS = "otherGuest"\n',
+      errors: [{messageId: 'didYouMean', message: 'Unknown `guestOS` value `otherGuest`: did you mean `other`?'}],
       output: null,
     },
     {

@@ -83,6 +83,7 @@ export const NEEDS = {
     },
   }),
   'nested-unsupported': need({roles: BOTH, optional: true, check: (s) => s.host.family}),
+  'modern-nested-pitfalls': need({roles: ['outer'], optional: true, check: (s) => (holding('modern-nested-pitfalls', s) ? true : null)}),
 };
 
 export type NestedRuleId = keyof typeof NEEDS;
