@@ -8,3 +8,6 @@ const {main} = await import(fs.existsSync(bundle) ? bundle.href : '../dist/src/c
 
 const code = await main(process.argv.slice(2), {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin});
 process.exitCode = code;
+// everything is written when main returns; a config's live timer (a JS config may start one) must
+// not keep the process running: exit anyway after a grace period (the timer itself keeps nothing alive)
+setTimeout(() => process.exit(code), 2000).unref();

@@ -164,7 +164,8 @@ class Cancelled extends Error {}
  */
 export async function init(cwd: string, io: Pick<CliIo, 'stdout' | 'stderr' | 'stdin'>, given: Settings = {}): Promise<number> {
   const file = path.join(cwd, 'vmxlint.config.json');
-  const existing = CONFIG_NAMES.find((f) => fs.existsSync(path.join(cwd, f)));
+  // lstat: a symlink (even a dangling one) named like a config counts as one, never written through (R36)
+  const existing = CONFIG_NAMES.find((f) => fs.lstatSync(path.join(cwd, f), {throwIfNoEntry: false}) !== undefined);
   if (existing) return write(io.stderr, `vmxlint: ${existing} already exists: not overwritten (edit it, or delete it and run --init again)\n`, 2);
   const stdin = io.stdin as (NodeJS.ReadableStream & {isTTY?: boolean}) | undefined;
   let answers: InitAnswers = {settings: given};
@@ -191,7 +192,14 @@ export async function init(cwd: string, io: Pick<CliIo, 'stdout' | 'stderr' | 's
       rl.close();
     }
   }
-  fs.writeFileSync(file, JSON.stringify(starterConfig(answers), null, 2) + '\n');
+  try {
+    // O_EXCL: a file or symlink that appeared meanwhile is not overwritten nor followed
+    fs.writeFileSync(file, JSON.stringify(starterConfig(answers), null, 2) + '\n', {flag: 'wx'});
+  } catch (error) {
+    const {describeIoError} = await import('../runner/io/read.js');
+    const why = (error as NodeJS.ErrnoException).code === 'EEXIST' ? 'it already exists: not overwritten' : describeIoError(error);
+    return write(io.stderr, `vmxlint: cannot write ${path.relative(cwd, file)}: ${why}\n`, 2);
+  }
   const hint = answers.settings && Object.keys(answers.settings).length ? '' : ' Set "settings" (role, host, cpu) for nested VMs.';
   return write(io.stdout, `Wrote ${path.relative(cwd, file)}: ${answers.preset === 'vmxlint:all' ? 'every rule' : 'the recommended rules'} for every .vmx and .vmtx.${hint}\n`);
 }

@@ -173,18 +173,60 @@ function hostError(error: string, ids: readonly string[]): string {
 }
 
 function write(stream: Writable, text: string): Promise<void> {
+  // a stream that failed already takes no more (its callback would still come, with an error)
+  if (streamErrors.has(stream) || stream.destroyed) return Promise.resolve();
   return new Promise((resolve) => (text ? stream.write(text, () => resolve()) : resolve()));
 }
 
-/** `vmxlint … | head`: a reader that stops early is not an error; other stream errors still are. */
-function ignoreClosedPipe(error: NodeJS.ErrnoException): void {
-  if (error.code !== 'EPIPE') throw error;
+/**
+ * Ctrl-C, `kill`, a closed terminal: the fixes being written have temp files next to their targets.
+ * Remove them (every target is then its old or its new self: the renames are atomic), then exit
+ * 130, 143 or 129 (R32). For the binary only: tests running main in-process keep their handlers.
+ */
+let signalsHandled = false;
+export function installSignalCleanup(): void {
+  if (signalsHandled) return;
+  signalsHandled = true;
+  const numbers: Record<string, number> = {SIGINT: 2, SIGTERM: 15, SIGHUP: 1};
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      void Promise.all([import('../runner/io/write.js'), import('../runner/parallel/pool.js')]).then(([{removeTempFiles}, {removeWorkerTempFiles}]) => {
+        removeTempFiles();
+        removeWorkerTempFiles();
+        process.exit(128 + numbers[signal]);
+      });
+    });
+  }
+}
+
+/** The first error of each output stream (a full disk, a closed pipe), kept until the run ends. */
+const streamErrors = new WeakMap<object, NodeJS.ErrnoException>();
+
+/**
+ * Listens to stdout's and stderr's errors (kept after returning: a write still in flight may fail
+ * once the reader is gone). Never throws: thrown from the listener, an ENOSPC was an uncaught stack
+ * trace with a screenful of bundle source, exit 1 (R16, R17, R20).
+ */
+function recordStreamError(this: object, error: NodeJS.ErrnoException): void {
+  if (!streamErrors.has(this)) streamErrors.set(this, error);
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
-  // kept after returning: a write still in flight may fail once the reader is gone
-  if (!io.stdout.listeners('error').includes(ignoreClosedPipe)) io.stdout.on('error', ignoreClosedPipe);
-  return mainInner(argv, io);
+  // the real command (bin/vmxlint.js) cleans up on signals; main run in-process by a test does not
+  if (io.stdout === process.stdout) installSignalCleanup();
+  for (const stream of [io.stdout, io.stderr]) {
+    if (!stream.listeners('error').includes(recordStreamError)) stream.on('error', recordStreamError);
+  }
+  const code = await mainInner(argv, io);
+  // `vmxlint … | head`: a reader that stops early is not an error; any other failure to write the
+  // report (ENOSPC, EIO) is: one line on stderr (if it can still be written), exit 2
+  const failed = streamErrors.get(io.stdout);
+  if (failed && failed.code !== 'EPIPE' && failed.code !== 'ERR_STREAM_DESTROYED') {
+    const {describeIoError} = await import('../runner/io/read.js');
+    if (!streamErrors.has(io.stderr)) await write(io.stderr, `vmxlint: cannot write to standard output: ${describeIoError(failed)}\n`);
+    return 2;
+  }
+  return code;
 }
 
 /** `--stdin --fix` (an editor's filter): standard output must carry the text whatever happens. */

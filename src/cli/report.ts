@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {fatalResult, lintBytes} from '../engine/linter.js';
-import {MAX_FILE_BYTES} from '../runner/io/read.js';
+import {makeDirectories, MAX_FILE_BYTES} from '../runner/io/read.js';
 import type {LintResult} from '../engine/types.js';
 import {lintFiles, makeLoader, type LintFilesOptions} from '../runner/lint-files.js';
 import {plural} from '../formatters/shared.js';
@@ -130,7 +130,8 @@ function* coalesced(chunks: Iterable<Chunk>): Generator<Chunk> {
 /** Open --output-file for writing, creating its directory. */
 function openOutputFile(cwd: string, file: string): number {
   const out = path.resolve(cwd, file);
-  fs.mkdirSync(path.dirname(out), {recursive: true});
+  // not mkdirSync({recursive}): it spins forever under /proc (R12)
+  makeDirectories(path.dirname(out));
   return fs.openSync(out, 'w');
 }
 

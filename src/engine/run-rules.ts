@@ -127,6 +127,31 @@ function nodePlace(node: Line | Root): VFileMessage['place'] {
 
 class RuleError extends Error {}
 
+/**
+ * A plugin's fix ranges are checked before anything uses them (R30): whole numbers, in order, inside
+ * the text, and text to insert. A bad one is the rule's bug: that rule's report becomes a fatal
+ * error and nothing is written, instead of `[5, 2]` or `[1.5, 3.7]` duplicating text over the passes.
+ */
+function checkEdits(text: string, edits: TextEdit[]): TextEdit[] {
+  for (const e of edits) {
+    const range = (e as Partial<TextEdit> | null)?.range;
+    const ok =
+      Array.isArray(range) &&
+      range.length === 2 &&
+      Number.isSafeInteger(range[0]) &&
+      Number.isSafeInteger(range[1]) &&
+      0 <= range[0] &&
+      range[0] <= range[1] &&
+      range[1] <= text.length &&
+      typeof e.text === 'string';
+    if (!ok) {
+      const shown = Array.isArray(range) ? `[${range.map((n) => String(n)).join(', ')}]` : String(range);
+      throw new RuleError(`returned a fix with an invalid range ${shown} (expected whole numbers 0 <= start <= end <= ${text.length}, and text)`);
+    }
+  }
+  return edits;
+}
+
 type Handler = (node: Line | Root) => void;
 const NODE_TYPES = ['root', 'entry', 'comment', 'blank', 'invalid', 'root:exit'] as const;
 type NodeType = (typeof NODE_TYPES)[number];
@@ -201,13 +226,13 @@ function run(options: RunOptions, tree: Root, file: VFile): void {
       if (d.fix) {
         if (!rule.meta.fixable) throw new RuleError('returned a fix but does not set `meta.fixable`');
         const edits = d.fix(state.fixer);
-        if (edits) fix = mergeEdits(text, Array.isArray(edits) ? edits : [edits]);
+        if (edits) fix = mergeEdits(text, checkEdits(text, Array.isArray(edits) ? edits : [edits]));
       }
       let suggestions: Array<{desc: string; fix: TextEdit}> | undefined;
       if (d.suggest) {
         for (const s of d.suggest) {
           const edits = s.fix(state.fixer);
-          if (edits) (suggestions ??= []).push({desc: s.desc, fix: mergeEdits(text, Array.isArray(edits) ? edits : [edits])});
+          if (edits) (suggestions ??= []).push({desc: s.desc, fix: mergeEdits(text, checkEdits(text, Array.isArray(edits) ? edits : [edits]))});
         }
       }
       const place = d.loc ? {start: d.loc.start, end: d.loc.end} : nodePlace(d.node);

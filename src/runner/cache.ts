@@ -12,7 +12,7 @@ import {createRequire} from 'node:module';
 import path from 'node:path';
 import type {FileConfig} from '../config/config-array.js';
 import type {LintMessage, LintResult, TextEdit} from '../engine/types.js';
-import type {FileIdentity} from './io/read.js';
+import {makeDirectories, readRegularFileSync, type FileIdentity} from './io/read.js';
 
 // node:crypto costs start-up time: loaded on first use (a run without --cache never hashes)
 let cryptoModule: typeof import('node:crypto') | undefined;
@@ -80,7 +80,22 @@ export function copyResult(result: CachedResult): CachedResult {
 /** Whether a parsed result has the arrays a replay copies (a hand-edited or damaged file may not). */
 function isResult(value: unknown): value is CachedResult {
   const r = value as CachedResult | null;
-  return typeof r === 'object' && r !== null && Array.isArray(r.messages) && Array.isArray(r.suppressedMessages) && Array.isArray(r.usedDeprecatedRules);
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    Array.isArray(r.messages) &&
+    Array.isArray(r.suppressedMessages) &&
+    Array.isArray(r.usedDeprecatedRules) &&
+    // every element too: `messages: [null]` or `usedDeprecatedRules: [{}]` would crash the replay (R23)
+    r.messages.every(isMessage) &&
+    r.suppressedMessages.every(isMessage) &&
+    r.usedDeprecatedRules.every((u) => typeof u === 'object' && u !== null && typeof u.ruleId === 'string' && Array.isArray(u.replacedBy))
+  );
+}
+
+function isMessage(m: unknown): boolean {
+  const message = m as {message?: unknown; severity?: unknown; line?: unknown; column?: unknown} | null;
+  return typeof message === 'object' && message !== null && typeof message.message === 'string' && typeof message.severity === 'number' && typeof message.line === 'number' && typeof message.column === 'number';
 }
 
 /** What the stat says about a cached file. */
@@ -142,7 +157,8 @@ export class LintCache {
   ) {
     let data: CacheFile | undefined;
     try {
-      data = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
+      // a FIFO, a device or a huge file there is no cache: never a hang (R13)
+      data = JSON.parse(readRegularFileSync(file).toString('utf8')) as CacheFile;
     } catch {
       return; // no cache yet, or unreadable: start empty, never fail the run
     }
@@ -234,7 +250,7 @@ export class LintCache {
     if (!this.changed) return undefined;
     const tmp = `${this.file}.${process.pid}.tmp`;
     try {
-      fs.mkdirSync(path.dirname(this.file), {recursive: true});
+      makeDirectories(path.dirname(this.file));
       fs.writeFileSync(tmp, this.serialize());
       fs.renameSync(tmp, this.file);
       this.changed = false;
@@ -294,7 +310,7 @@ export class ConfigKeys {
     let hash = this.sources.get(source);
     if (hash === undefined) {
       try {
-        hash = hashBytes(fs.readFileSync(source));
+        hash = hashBytes(readRegularFileSync(source));
       } catch {
         hash = source; // a built-in config ('<default config>'): the version covers it
       }

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import {readRegularFileSync} from './io/read.js';
 import {ConfigArray, ConfigError, defaultConfig, resolvePath, type Config, type ConfigItem} from '../config/config-array.js';
 
 export const SEARCH_PLACES = ['vmxlint.config.js', 'vmxlint.config.mjs', 'vmxlint.config.json', '.vmxlintrc.json', 'package.json'];
@@ -18,6 +19,92 @@ export interface LoaderOptions {
   /** Blocks appended after the config (`--rule`). */
   overrides?: ConfigItem[];
   cwd?: string;
+}
+
+/** Larger config files are refused: 64 MiB is far beyond any real one (a 300,000-block config is 20 MB). */
+const MAX_CONFIG_BYTES = 64 * 1024 * 1024;
+/** More blocks than this in one config is not a config. */
+const MAX_BLOCKS = 10_000_000;
+
+/** How long a JS config may take to load (`VMXLINT_CONFIG_TIMEOUT_MS` overrides it, e.g. for tests). */
+function configTimeoutMs(): number {
+  const n = Number(process.env.VMXLINT_CONFIG_TIMEOUT_MS);
+  return Number.isFinite(n) && n > 0 ? n : 30_000;
+}
+
+/**
+ * A config that never settles (an await on a promise nobody resolves, with or without a live timer)
+ * must not hang the run nor let the event loop run dry (Node then exits 13, printing nothing): the
+ * timer keeps the process alive and turns it into one line (R15, R21).
+ */
+function withTimeout<T>(promise: Promise<T>, ms: number, file: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ConfigError(`${file}: cannot load config: it did not finish loading within ${ms / 1000} s (a top-level await that never settles?)`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function statOrUndefined(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file, {throwIfNoEntry: false});
+  } catch {
+    return undefined;
+  }
+}
+
+/** 1-based line and column of `offset` in `text`. */
+function placeIn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split(/\r\n|\n|\r/).length;
+  const column = offset - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
+  return `line ${line}, column ${column}`;
+}
+
+/**
+ * Where JSON.parse failed: its "at position N" when it says one, else the shortest prefix that fails
+ * for another reason than ending early (V8 names no place for "Unexpected token").
+ */
+function jsonErrorOffset(text: string, message: string): number {
+  const at = /at position (\d+)/.exec(message);
+  if (at) return Number(at[1]);
+  if (/Unexpected end of JSON input/.test(message)) return text.length;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    let early = true;
+    try {
+      JSON.parse(text.slice(0, mid + 1));
+    } catch (error) {
+      early = /Unexpected end of JSON input/.test((error as Error).message);
+    }
+    if (early) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A JSON config (or package.json) read safely: non-blocking, regular files only, size-capped, a UTF-8
+ * BOM skipped; a syntax error is a ConfigError with its reason, line and column.
+ */
+function readJsonConfig(file: string): {value?: unknown; empty?: boolean} {
+  let text: string;
+  try {
+    text = readRegularFileSync(file, MAX_CONFIG_BYTES).toString('utf8');
+  } catch (error) {
+    throw new ConfigError(`${file}: cannot load config: ${(error as Error).message}`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') return {empty: true};
+  try {
+    return {value: JSON.parse(text)};
+  } catch (error) {
+    const message = (error as Error).message;
+    const why = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '').replace(/^Unexpected end of JSON input$/, 'unexpected end of the file');
+    throw new ConfigError(`${file}: cannot load config: JSON syntax error at ${placeIn(text, jsonErrorOffset(text, message))}: ${why}`);
+  }
 }
 
 type Validate = (schema: unknown, data: unknown) => string | undefined;
@@ -67,19 +154,41 @@ export class ConfigLoader {
   }
 
   private async loadFile(file: string): Promise<ConfigArray> {
-    const explorer = await this.getExplorer();
-    let loaded;
-    if (fs.statSync(file, {throwIfNoEntry: false})?.isDirectory()) {
-      throw new ConfigError(`${file}: is a directory; --config takes a config file (e.g. vmxlint.config.json)`);
+    let config: unknown;
+    if (file.endsWith('.json')) {
+      // JSON is read here, not by cosmiconfig: through the non-blocking reader, a BOM allowed (npm
+      // allows it), and a syntax error keeps its reason and place (R27-R29)
+      const parsed = readJsonConfig(file);
+      if (parsed.empty) throw new ConfigError(`${file}: config file is empty`);
+      config = path.basename(file) === 'package.json' ? (parsed.value as Record<string, unknown>).vmxlint : parsed.value;
+    } else {
+      const stat = statOrUndefined(file);
+      if (stat?.isDirectory()) throw new ConfigError(`${file}: is a directory; --config takes a config file (e.g. vmxlint.config.json)`);
+      if (stat && !stat.isFile()) throw new ConfigError(`${file}: cannot load config: not a regular file (a device, pipe or socket)`);
+      const explorer = await this.getExplorer();
+      let loaded;
+      try {
+        loaded = await withTimeout(explorer.load(file), configTimeoutMs(), file);
+      } catch (error) {
+        if (error instanceof ConfigError) throw error;
+        const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        throw new ConfigError(`${file}: cannot load config: ${why}`);
+      }
+      if (!loaded || loaded.isEmpty) throw new ConfigError(`${file}: config file is empty`);
+      config = loaded.config;
     }
     try {
-      loaded = await explorer.load(file);
+      // a list is looked at before it is copied: a Proxy claiming a billion blocks is refused (R22)
+      if (Array.isArray(config) && config.length > MAX_BLOCKS) {
+        throw new ConfigError(`${file}: invalid config: ${config.length} blocks (more than ${MAX_BLOCKS})`);
+      }
+      return await this.build(config as Config, path.dirname(file), file);
     } catch (error) {
-      const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      throw new ConfigError(`${file}: cannot load config: ${why}`, {cause: error});
+      if (error instanceof ConfigError) throw error;
+      // a getter that throws, a config nested 200,000 deep: the config's problem, said in one line (R23)
+      const why = error instanceof RangeError && /call stack/i.test(error.message) ? 'nested too deeply' : error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new ConfigError(`${file}: invalid config: ${why}`, {cause: error});
     }
-    if (!loaded || loaded.isEmpty) throw new ConfigError(`${file}: config file is empty`);
-    return this.build(loaded.config as Config, path.dirname(file), file);
   }
 
   /** The config file that applies to a directory: the nearest candidate that exists (package.json only with a "vmxlint" key). */
@@ -88,12 +197,22 @@ export class ConfigLoader {
       const candidate = path.join(dir, name);
       if (!fs.existsSync(candidate)) continue;
       if (name === 'package.json') {
+        let pkg: {value?: unknown; empty?: boolean};
         try {
-          const pkg = JSON.parse(fs.readFileSync(candidate, 'utf8')) as Record<string, unknown>;
-          if (pkg && typeof pkg === 'object' && 'vmxlint' in pkg) return candidate;
-        } catch {
-          // an unreadable package.json is not our config
+          pkg = readJsonConfig(candidate);
+        } catch (error) {
+          // a package.json that cannot be read or parsed is not our business, unless it names vmxlint (R29)
+          let text = '';
+          try {
+            text = readRegularFileSync(candidate, MAX_CONFIG_BYTES).toString('utf8');
+          } catch {
+            // unreadable, or not a regular file: not our config
+          }
+          if (text.includes('"vmxlint"')) throw error;
+          continue;
         }
+        const value = pkg.value as Record<string, unknown> | null | undefined;
+        if (value && typeof value === 'object' && 'vmxlint' in value) return candidate;
         continue;
       }
       return candidate;

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import {readRegularFileSync} from './io/read.js';
 
 export const EXTENSIONS = ['vmx', 'vmtx'];
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
@@ -40,12 +41,39 @@ async function ignoreMatcher(options: FindOptions): Promise<((rel: string) => bo
   const patterns = [...(options.ignorePatterns ?? [])];
   if (options.ignoreFile !== false) {
     const file = path.join(options.cwd, '.vmxlintignore');
-    if (fs.existsSync(file)) patterns.push(...fs.readFileSync(file, 'utf8').split(/\r?\n|\r/));
+    if (fs.existsSync(file)) {
+      let text: string;
+      try {
+        // non-blocking, regular files only: a FIFO there cannot hang the run (R14)
+        text = readRegularFileSync(file, 16 * 1024 * 1024).toString('utf8').replace(/^\uFEFF/, '');
+      } catch (error) {
+        throw new NoFilesError(`${file}: cannot read the ignore file: ${(error as Error).message}`);
+      }
+      patterns.push(...text.split(/\r?\n|\r/));
+    }
   }
   if (!patterns.some((p) => p.trim() && !p.trim().startsWith('#'))) return undefined;
   const {default: ignore} = await import('ignore');
   const ig = ignore().add(patterns);
-  return (rel) => rel !== '' && !rel.startsWith('../') && ig.ignores(rel);
+  return (rel) => {
+    if (rel === '' || rel.startsWith('../')) return false;
+    try {
+      return ig.ignores(rel);
+    } catch (error) {
+      // a pattern `ignore` cannot compile (a 100,000-character one): named, in one short line (R23)
+      const bad = patterns.find((p) => {
+        try {
+          ignore().add(p).ignores('x');
+          return false;
+        } catch {
+          return true;
+        }
+      });
+      const shown = bad === undefined ? '' : ` "${bad.length > 60 ? `${bad.slice(0, 60)}…` : bad}"`;
+      const why = ((error as Error).message.split(':').at(-1) ?? '').trim();
+      throw new NoFilesError(`invalid ignore pattern${shown}${why ? `: ${why}` : ''}`);
+    }
+  };
 }
 
 /** A file a directory walk lints: what the glob `*.{vmx,vmtx}` (dot, nocase) matches in a base name. */

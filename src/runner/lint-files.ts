@@ -2,6 +2,7 @@
  * Lint files on disk: find them, load each one's config, read bytes, lint, and with `write`
  * write fixes atomically. One bad file never stops the others: it becomes a fatal result.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import {resolvePath, type ConfigArray, type ConfigItem, type RuleEntry} from '../config/config-array.js';
 import {ConfigLoader} from './config-loader.js';
@@ -112,12 +113,57 @@ export async function lintFiles(patterns: string | string[], options: LintFilesO
   }
   const named = new Set(list.map((p) => path.resolve(cwd, p)));
   const todo = files.filter((file, i) => !configs[i].isIgnored(file) || named.has(file));
-  // from --cache, worker threads or one by one: in file order either way (src/parallel/schedule.ts)
-  for await (const batch of lintEach(todo, loader, {...options, cwd})) {
-    for (const {result, source} of batch) {
-      results.push(result);
-      options.onResult?.(result, source);
+  // from --cache, worker threads or one by one: in file order either way (src/parallel/schedule.ts);
+  // another hard link to a file already in the list only after that one is done (see sameFiles)
+  for (const list of sameFiles(todo)) {
+    for await (const batch of lintEach(list, loader, {...options, cwd})) {
+      for (const {result, source} of batch) {
+        results.push(result);
+        options.onResult?.(result, source);
+      }
     }
   }
   return results;
+}
+
+/**
+ * The same file reached twice in one run (R31). A symlink and its target (one real path): linted
+ * once, under the first name. Two hard links (one inode, two real paths): each later name is linted after
+ * the one before it is done; linted together, the first one's write (a rename, which splits the link)
+ * made the second look "changed on disk since vmxlint read it". Each name is then fixed once.
+ */
+function sameFiles(files: string[]): string[][] {
+  if (files.length < 2) return [files];
+  const seen = new Map<string, string>();
+  const realOf = (file: string) => {
+    try {
+      return fs.realpathSync.native(file);
+    } catch {
+      return file;
+    }
+  };
+  // round k holds the k-th name of each file
+  const rounds: string[][] = [[]];
+  const reals = new Map<string, Set<string>>();
+  for (const file of files) {
+    const stat = fs.statSync(file, {throwIfNoEntry: false});
+    if (!stat?.isFile()) {
+      rounds[0].push(file); // reported as it is
+      continue;
+    }
+    const id = `${stat.dev}:${stat.ino}`;
+    const first = seen.get(id);
+    if (first === undefined) {
+      seen.set(id, file);
+      rounds[0].push(file);
+      continue;
+    }
+    let known = reals.get(id);
+    if (!known) reals.set(id, (known = new Set([realOf(first)])));
+    const real = realOf(file);
+    if (known.has(real)) continue; // a symlink to a file already listed
+    known.add(real);
+    (rounds[known.size - 1] ??= []).push(file);
+  }
+  return rounds;
 }

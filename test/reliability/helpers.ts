@@ -92,7 +92,10 @@ export interface Run {
 }
 
 /** Run the built CLI. */
-export function runCli(args: string[], options: {cwd: string; uid?: number; gid?: number; timeoutMs?: number; env?: Record<string, string>}): Promise<Run> {
+export function runCli(
+  args: string[],
+  options: {cwd: string; uid?: number; gid?: number; timeoutMs?: number; env?: Record<string, string>; input?: string | Buffer},
+): Promise<Run & {raw: Buffer}> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd,
@@ -100,16 +103,21 @@ export function runCli(args: string[], options: {cwd: string; uid?: number; gid?
       uid: options.uid,
       gid: options.gid,
     });
-    let stdout = '';
+    const out: Buffer[] = [];
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
+    child.stdout.on('data', (d: Buffer) => out.push(d));
     child.stderr.on('data', (d) => (stderr += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({code, signal, stdout, stderr});
+      const raw = Buffer.concat(out);
+      resolve({code, signal, stdout: raw.toString('utf8'), stderr, raw});
     });
+    if (options.input !== undefined) {
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(options.input);
+    }
   });
 }
 

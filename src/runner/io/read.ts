@@ -1,6 +1,7 @@
 /** Reading a .vmx: every way it can fail becomes one clear sentence, never a stack trace. */
 import fs from 'node:fs/promises';
-import {constants, type BigIntStats} from 'node:fs';
+import fsSync, {constants, type BigIntStats} from 'node:fs';
+import path from 'node:path';
 
 /** Larger than any real .vmx by far; above it a file cannot be held as one string safely. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -132,4 +133,76 @@ export function sniffWrongKind(bytes: Uint8Array): string | undefined {
     return 'this is an XML file (a .vmxf team/foundry file?), not a .vmx configuration';
   }
   return undefined;
+}
+
+/**
+ * Read a file that is not a .vmx (a config, `package.json`, `.vmxlintignore`, the cache, the re-read
+ * before a fix's rename) the way `readVmxFile` reads a .vmx: opened non-blocking (a FIFO put in its
+ * place cannot hang the run), checked through the open handle to be a regular file (not a device:
+ * a symlink to /dev/zero cannot fill memory) and at most `maxBytes` long. Throws InputError (one line).
+ */
+export function readRegularFileSync(file: string, maxBytes = MAX_FILE_BYTES): Buffer {
+  let fd: number;
+  try {
+    fd = fsSync.openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    throw new InputError(describeIoError(error));
+  }
+  try {
+    const stat = fsSync.fstatSync(fd, {bigint: true});
+    if (stat.isDirectory()) throw new InputError(describeIoError({code: 'EISDIR'}));
+    if (!stat.isFile()) throw new InputError('not a regular file (a device, pipe or socket): refusing to read it');
+    if (stat.size > BigInt(maxBytes)) throw new InputError(`file too large (over ${Math.round(maxBytes / 1048576)} MiB)`);
+    // read to the end, but never past the limit (a file that grows meanwhile)
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      // the size fstat gave and one byte more (to see the end), then 64 KiB at a time; never over the limit
+      const want = total < Number(stat.size) ? Number(stat.size) - total + 1 : 65536;
+      const chunk = Buffer.allocUnsafe(Math.min(want, maxBytes + 1 - total));
+      const n = fsSync.readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > maxBytes) throw new InputError(`file too large (over ${Math.round(maxBytes / 1048576)} MiB)`);
+      chunks.push(chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks, total);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(describeIoError(error));
+  } finally {
+    try {
+      fsSync.closeSync(fd);
+    } catch {
+      // a read-only descriptor: nothing to lose
+    }
+  }
+}
+
+/**
+ * `mkdir -p` that cannot spin: Node's recursive mkdirSync loops forever where a parent exists but
+ * cannot hold directories (`/proc/nope`: mkdir gives ENOENT for a path whose parent exists). Each
+ * missing level is made once, from the nearest existing one; any failure is thrown as it is.
+ */
+export function makeDirectories(dir: string): void {
+  const missing: string[] = [];
+  let at = path.resolve(dir);
+  for (;;) {
+    const stat = fsSync.statSync(at, {throwIfNoEntry: false});
+    if (stat) {
+      if (!stat.isDirectory()) throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${at}'`), {code: 'ENOTDIR'});
+      break;
+    }
+    missing.push(at);
+    const parent = path.dirname(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  for (const level of missing.reverse()) {
+    try {
+      fsSync.mkdirSync(level);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
 }

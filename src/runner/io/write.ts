@@ -24,7 +24,7 @@ import {randomBytes} from 'node:crypto';
 import fs, {constants, type BigIntStats} from 'node:fs';
 import path from 'node:path';
 import {promisify} from 'node:util';
-import {describeIoError, identityOf, InputError, sameIdentity, type ReadFile} from './read.js';
+import {describeIoError, identityOf, InputError, MAX_FILE_BYTES, readRegularFileSync, sameIdentity, type ReadFile} from './read.js';
 
 /** Write all of `bytes` to `fd` (a single write may take only part of them). */
 export function writeAllSync(fd: number, bytes: Uint8Array): void {
@@ -60,13 +60,29 @@ export const nodeWriteOps: WriteOps = {
   fchmod: (fd, mode) => fs.fchmodSync(fd, mode),
   fsync: (fd) => fsyncAsync(fd),
   close: (fd) => fs.closeSync(fd),
-  readFile: (f) => fs.readFileSync(f),
+  // non-blocking, regular files only, capped: a FIFO or a /dev/zero link swapped in meanwhile cannot hang it (R10, R11)
+  readFile: (f) => readRegularFileSync(f, Math.max(MAX_FILE_BYTES, 1)),
   rename: (a, b) => fs.renameSync(a, b),
   unlink: (f) => fs.unlinkSync(f),
 };
 
 /** Temp files are named so: hidden, next to the target, never ending in .vmx/.vmtx. */
 export const TEMP_FILE = /^\..+\.vmxlint-\d+-[0-9a-f]+\.tmp$/;
+
+/** Temp files of writes in flight (this thread's): removed by `removeTempFiles` on SIGINT/SIGTERM/SIGHUP. */
+const inFlight = new Set<string>();
+
+/** Remove the temp files of the writes in flight, synchronously (a signal handler's last act). */
+export function removeTempFiles(): void {
+  for (const temp of inFlight) {
+    try {
+      fs.unlinkSync(temp);
+    } catch {
+      // renamed or removed already
+    }
+  }
+  inFlight.clear();
+}
 
 export function tempPathFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.vmxlint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
@@ -81,6 +97,8 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 /** Whether `target` is still exactly what was read: identity, timestamps and content. */
 function unchanged(ops: WriteOps, target: string, original: ReadFile): boolean {
   try {
+    // the size first: a file that grew (or was swapped for a bigger one) is changed, without reading it
+    if (ops.stat(target).size !== original.identity.size) return false;
     const content = ops.readFile(target);
     if (!sameBytes(content, original.bytes)) return false;
     // stat after the read: a change during the read moves mtime/ctime
@@ -165,6 +183,7 @@ export async function writeFixed(file: string, bytes: Uint8Array, original: Read
   } catch (error) {
     throw fail(`cannot create a temporary file in ${path.dirname(target)}`, error);
   }
+  if (ops === nodeWriteOps) inFlight.add(temp);
   let renamed = false;
   try {
     ops.write(fd, bytes);
@@ -208,6 +227,8 @@ export async function writeFixed(file: string, bytes: Uint8Array, original: Read
     }
     if (error instanceof InputError) throw error;
     throw fail('writing failed, the file is unchanged', error);
+  } finally {
+    inFlight.delete(temp);
   }
   await syncDirectorySoon(ops, path.dirname(target));
 }
