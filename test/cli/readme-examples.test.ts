@@ -15,7 +15,9 @@ const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 const samples = [...README.matchAll(/^```\n\$ (.+)\n([^]*?)^```$/gm)].map((m) => ({command: m[1], output: m[2]}));
 
 let cwd = '';
-afterAll(() => cwd && removeDir(cwd));
+afterAll(() => {
+  if (cwd) removeDir(cwd);
+});
 
 describe('README samples are the real output', () => {
   it('the README has command samples', () => {
