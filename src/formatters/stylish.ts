@@ -1,8 +1,11 @@
 /**
  * `stylish` (the default): vfile-reporter's report, written directly. One block per result with
  * messages (path relative to the context's cwd), one row per message: place, severity label,
- * text (suggestions hinted after it), rule id and `vmxlint`, in columns as wide as their widest
- * cell. vfile-reporter's own closing line is replaced by an ESLint-style summary:
+ * text (suggestions hinted after it) and rule id, in columns as wide as their widest cell -- the
+ * columns of ESLint's stylish. There is no source column (vfile-reporter's `vmxlint` on every row:
+ * the rule id already says it). A text wider than MESSAGE_WIDTH columns does not widen its column:
+ * it is followed by one space and its rule id, so one long message does not pad every row of the
+ * file to its width. vfile-reporter's own closing line is replaced by an ESLint-style summary:
  * `✖ N problems (E errors, W warnings[, I info])` and, when some messages have fixes,
  * `  E errors and W warnings potentially fixable with the `--fix` option.`
  * Nothing at all (the empty string) when there are no messages.
@@ -19,6 +22,9 @@ import stringWidth from 'string-width';
 import type {LintMessage, LintResult} from '../engine/types.js';
 import type {FormatContext} from './types.js';
 import {messageKind, plural, relativePath, type Kind} from './shared.js';
+
+/** The widest message text that widens the text column (wider ones overflow their own row only). */
+export const MESSAGE_WIDTH = 100;
 
 const ANSI = {
   bold: '\u001B[1m',
@@ -78,11 +84,6 @@ function placeWidth(message: LintMessage): number {
 
 /** A character that is not printable ASCII (string-width measures printable ASCII one column each). */
 const NOT_PRINTABLE_ASCII = /[^\u0020-\u007E]/;
-
-/** Display width of a cell. */
-function width(cell: string): number {
-  return NOT_PRINTABLE_ASCII.test(cell) ? stringWidth(cell) : cell.length;
-}
 
 /**
  * `a.localeCompare(b)`: ECMA-402 defines it as a default collator's compare, so one collator gives
@@ -183,14 +184,14 @@ const LABELS: Record<Kind, {plain: string; color: string}> = {
 /**
  * The report without vfile-reporter's closing line, a piece per file: a line per file (a blank
  * line between files), a row per message with its cells padded to their column's widest plus
- * one (`sizes`), trailing white space trimmed (the last cell, `vmxlint`, is never padded:
- * trimming would remove it). Cells are made here, after the widths were measured: nothing per
- * message is kept from one pass to the other.
+ * one (`sizes`; at least one space after a text wider than its column), trailing white space
+ * trimmed. Cells are made here, after the widths were measured: nothing per message is kept from
+ * one pass to the other.
  */
-function* fileBlocks(files: FileBlock[], sizes: [number, number, number, number], color: boolean): Generator<string> {
-  const [placeSize, labelSize, firstSize, ruleSize] = sizes;
+function* fileBlocks(files: FileBlock[], sizes: [number, number, number], color: boolean): Generator<string> {
+  const [placeSize, labelSize, firstSize] = sizes;
   const spaces: string[] = [];
-  const pad = (n: number) => (spaces[n] ??= ' '.repeat(n));
+  const pad = (n: number) => (spaces[n] ??= ' '.repeat(Math.max(1, n)));
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
     const lines: string[] = [];
@@ -203,15 +204,15 @@ function* fileBlocks(files: FileBlock[], sizes: [number, number, number, number]
       const first = firstLine(text);
       const cell = firstCell(first, color);
       lines.push(
-        placeText(message) +
+        (
+          placeText(message) +
           pad(placeSize + 1 - placeWidth(message)) +
           (color ? LABELS[kind].color : kind) +
           pad(labelSize + 1 - kind.length) +
           cell +
           pad(firstSize + 1 - firstWidth(first, color)) +
-          ruleId +
-          pad(ruleSize + 1 - width(ruleId)) +
-          'vmxlint',
+          ruleId
+        ).trimEnd(),
       );
       const rest = otherLines(text);
       if (rest) for (const line of rest) lines.push(line.trimEnd());
@@ -242,15 +243,15 @@ function summary(count: Record<Kind, number>, fixable: Record<Kind, number>, col
  * The report in pieces (their concatenation is `format`'s string): one per file, then the
  * summary. The CLI writes each as it comes; and the file blocks, plain ASCII in the usual case,
  * are never joined to the summary's `✖`, which would make the whole report a two-byte string.
+ * `maxMessageWidth`: MESSAGE_WIDTH (Infinity: every text widens its column, as vfile-reporter).
  */
-export function* formatChunks(results: LintResult[], context: FormatContext): Generator<string> {
+export function* formatChunks(results: LintResult[], context: FormatContext, maxMessageWidth = MESSAGE_WIDTH): Generator<string> {
   const {color} = context;
   const count = {error: 0, warning: 0, info: 0};
   const fixable = {error: 0, warning: 0, info: 0};
   let placeSize = 0;
   let labelSize = 0;
   let firstSize = 0;
-  let ruleSize = 0;
   const files: FileBlock[] = [];
   // first pass: counts, column widths, order
   for (const result of results) {
@@ -267,9 +268,8 @@ export function* formatChunks(results: LintResult[], context: FormatContext): Ge
       if (kind === 'error') hasError = true;
       placeSize = Math.max(placeSize, placeWidth(message));
       labelSize = Math.max(labelSize, kind.length);
-      const first = firstLine(reason(message));
-      firstSize = Math.max(firstSize, firstWidth(first, color));
-      ruleSize = Math.max(ruleSize, width(message.ruleId || ''));
+      const textWidth = firstWidth(firstLine(reason(message)), color);
+      if (textWidth <= maxMessageWidth) firstSize = Math.max(firstSize, textWidth);
     }
     // vfile-sort's order (Array#sort is stable: a list in order stays as it is)
     files.push({name, messages: inOrder(messages, compareMessages) ? messages : [...messages].sort(compareMessages), hasError});
@@ -278,10 +278,10 @@ export function* formatChunks(results: LintResult[], context: FormatContext): Ge
   // vfile-sort's compareFile
   const byName = (a: FileBlock, b: FileBlock) => localeCompare(a.name, b.name);
   if (!inOrder(files, byName)) files.sort(byName);
-  yield* fileBlocks(files, [placeSize, labelSize, firstSize, ruleSize], color);
+  yield* fileBlocks(files, [placeSize, labelSize, firstSize], color);
   yield `\n\n${summary(count, fixable, color)}\n`;
 }
 
-export function format(results: LintResult[], context: FormatContext): string {
-  return [...formatChunks(results, context)].join('');
+export function format(results: LintResult[], context: FormatContext, maxMessageWidth = MESSAGE_WIDTH): string {
+  return [...formatChunks(results, context, maxMessageWidth)].join('');
 }

@@ -1,7 +1,8 @@
 /**
  * The stylish report as it was made before src/formatters/stylish.ts wrote it directly: through
- * vfile-reporter (a VFile per file, a VFileMessage per message). Kept, test-only, as the oracle
- * that stylish-equivalence.test.ts compares the direct writer with, byte for byte.
+ * vfile-reporter (a VFile per file, a VFileMessage per message, without a source). Kept, test-only,
+ * as the oracle that stylish-equivalence.test.ts compares the direct writer with, byte for byte
+ * (with no cap on the text column's width: vfile-reporter has none).
  */
 import type {Point, Position} from 'unist';
 import {VFile} from 'vfile';
@@ -44,7 +45,7 @@ export function referenceFormat(results: LintResult[], context: FormatContext): 
       const vmessage = new VFileMessage(reason(message), {
         place: place(message),
         ruleId: message.ruleId ?? undefined,
-        source: 'vmxlint',
+        // no source column: stylish dropped vfile-reporter's `vmxlint` on every row (the rule id says it)
       });
       vmessage.file = file.path;
       vmessage.fatal = kind === 'error' ? true : kind === 'warning' ? false : undefined;

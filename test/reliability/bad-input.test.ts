@@ -19,11 +19,14 @@ const OWN_LYING = Buffer.concat([Buffer.from('.encoding = "UTF-8"\r\nsharedFolde
 const AS_ROOT = process.getuid?.() === 0;
 /**
  * Root cannot be denied permission: that case runs the CLI as `nobody`, who must be able to reach
- * the clone (not so in a clone inside a 0700 `mktemp -d` directory). Without that, it is skipped, saying why.
+ * the clone (not so in a clone inside a 0700 `mktemp -d` directory) and the temp directory. Without
+ * that, it is skipped, saying why.
  */
-const NOBODY_CANNOT_RUN = AS_ROOT && spawnSync(process.execPath, ['-e', 'require("fs").readFileSync(process.argv[1])', BIN], {uid: 65534, gid: 65534, stdio: 'ignore'}).status !== 0
-  ? `user nobody cannot run ${BIN} (a parent directory of the clone is not readable by others, e.g. a 0700 mktemp -d)`
-  : undefined;
+const NOBODY_CANNOT_RUN =
+  AS_ROOT &&
+  spawnSync(process.execPath, ['-e', 'const fs = require("fs"); fs.readFileSync(process.argv[1]); fs.readdirSync(require("os").tmpdir())', BIN], {uid: 65534, gid: 65534, stdio: 'ignore'}).status !== 0
+    ? `user nobody cannot reach ${BIN} or the temp directory (a parent directory is not readable by others, e.g. a 0700 mktemp -d)`
+    : undefined;
 
 interface Case {
   name: string;
