@@ -6,8 +6,7 @@ import type {LintResult} from '../engine/types.js';
 import {lintFiles, makeLoader, type LintFilesOptions} from '../runner/lint-files.js';
 import {writeAllSync} from '../runner/io/write.js';
 import type {CliArgs} from './options.js';
-import type {CliIo} from './main.js';
-import {VERSION} from './main.js';
+import {VERSION, type CliIo} from './io.js';
 
 type Chunk = string | Uint8Array;
 
