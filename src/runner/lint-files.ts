@@ -45,7 +45,7 @@ export async function lintFiles(patterns: string | string[], options: LintFilesO
   }
   const named = new Set(list.map((p) => path.resolve(cwd, p)));
   const todo = files.filter((file, i) => !configs[i].isIgnored(file) || named.has(file));
-  // from --cache, worker threads or one by one: in file order either way (src/parallel/schedule.ts)
+  // from --cache, worker threads or one by one: in file order either way (src/runner/parallel/schedule.ts)
   for await (const batch of lintEach(todo, loader, {...options, cwd})) {
     for (const {result, source} of batch) {
       results.push(result);
