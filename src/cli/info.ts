@@ -9,7 +9,7 @@ import {existingCpus, HOSTS} from '../knowledge/hosts.js';
 import {sourcesOf} from '../knowledge/sources.js';
 import type {LintFilesOptions} from '../runner/lint-files.js';
 import {makeLoader} from '../runner/lint-files.js';
-import type {CliIo} from './main.js';
+import type {CliIo} from './io.js';
 
 function write(stream: NodeJS.WritableStream, text: string, code = 0): Promise<number> {
   return new Promise((resolve) => stream.write(text, () => resolve(code)));

@@ -6,27 +6,22 @@
 import path from 'node:path';
 import type {Writable} from 'node:stream';
 import {ConfigError, type RuleEntry} from '../config/config-array.js';
-import {packageVersion} from '../runner/version.js';
 import {normalizeSettings} from '../engine/settings.js';
 import type {LintResult, RuleType, Settings} from '../engine/types.js';
 import {NoFilesError} from '../runner/files.js';
 import {hostIds} from '../knowledge/hosts.js';
 import type {LintFilesOptions} from '../runner/lint-files.js';
+import {VERSION, type CliIo} from './io.js';
 import {FIX_TYPES, FORMATS, type CliArgs} from './options.js';
 import {closest, nearest} from './suggest.js';
 
-export interface CliIo {
-  stdout: Writable & {isTTY?: boolean};
-  stderr: Writable & {isTTY?: boolean};
-  stdin?: NodeJS.ReadableStream;
-  cwd?: string;
-  env?: Record<string, string | undefined>;
-}
+// info.ts and report.ts import these from io.ts, not from here (main imports them: no circle)
+export {VERSION};
+export type {CliIo};
 
 /** Bad arguments: one line, exit 2. */
-export class UsageError extends Error {}
-
-export const VERSION: string = packageVersion();
+import {UsageError} from './io.js';
+export {UsageError};
 
 async function parseArgs(argv: string[], columns: number | undefined): Promise<CliArgs> {
   const [{default: yargs}, {declare}] = await Promise.all([import('yargs'), import('./options.js')]);

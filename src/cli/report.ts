@@ -8,8 +8,7 @@ import {lintFiles, makeLoader, type LintFilesOptions} from '../runner/lint-files
 import {plural} from '../formatters/shared.js';
 import {writeAllSync} from '../runner/io/write.js';
 import type {CliArgs} from './options.js';
-import type {CliIo} from './main.js';
-import {UsageError, VERSION} from './main.js';
+import {UsageError, VERSION, type CliIo} from './io.js';
 
 type Chunk = string | Uint8Array;
 

@@ -14,7 +14,8 @@
  *   counter for problems that are otherwise the same. It holds no line number: inserting lines
  *   above a problem keeps its fingerprint. (GitLab shows problems with one fingerprint as one.)
  */
-import {createHash} from 'node:crypto';
+import {sha256} from '@noble/hashes/sha2.js';
+import {bytesToHex, utf8ToBytes} from '@noble/hashes/utils.js';
 import type {LintMessage, LintResult} from '../engine/types.js';
 import {LineIndex} from './lines.js';
 import {messageKind, relativePosixPath} from './shared.js';
@@ -53,7 +54,8 @@ function neutral(message: string): string {
 }
 
 function hash(parts: string[]): string {
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
+  // @noble/hashes: the same SHA-256 as node:crypto, without Node (formatters are platform-free)
+  return bytesToHex(sha256(utf8ToBytes(parts.join('\u0000')))).slice(0, 32);
 }
 
 /** The Code Quality issues of one file. */

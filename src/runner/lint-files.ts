@@ -4,76 +4,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {resolvePath, type ConfigArray, type ConfigItem, type RuleEntry} from '../config/config-array.js';
-import {ConfigLoader} from './config-loader.js';
-import {buildResult, fatalResult, lintBytes, type LintOptions} from '../engine/linter.js';
+import type {ConfigArray} from '../config/config-array.js';
+import {buildResult, fatalResult} from '../engine/linter.js';
 import type {LintResult} from '../engine/types.js';
 import {findFiles} from './files.js';
-import {InputError, readVmxFile, sniffWrongKind} from './io/read.js';
-import {writeFixed} from './io/write.js';
-import {encodeForWrite} from '../syntax/encoding.js';
-import {lintEach, type RunOptions} from './parallel/schedule.js';
+import {makeLoader, type LintFilesOptions} from './lint-file.js';
+import {lintEach} from './parallel/schedule.js';
 
-export interface LintFilesOptions extends Omit<LintOptions, 'filePath' | 'config' | 'encoding' | 'encodingDeclared'>, RunOptions {
-  cwd?: string;
-  /** An explicit config file; no lookup. */
-  configFile?: string;
-  /** Look up config files next to and above each file (default true). */
-  configLookup?: boolean;
-  /** Rule settings that override the config (`--rule`). */
-  rules?: Record<string, RuleEntry>;
-  /** Write fixed files back (the CLI's --fix). Default false: results carry `output`. */
-  write?: boolean;
-  ignorePatterns?: string[];
-  ignoreFile?: boolean;
-  errorOnUnmatchedPattern?: boolean;
-  /** Called with the files to lint before any is read (the CLI refuses an --output-file that is one of them). */
-  checkFiles?: (files: string[]) => void;
-  /** Called with each result as soon as it is ready (results stream; the source text is given for diffs). */
-  onResult?: (result: LintResult, source: string | undefined) => void;
-}
-
-export function makeLoader(options: LintFilesOptions): ConfigLoader {
-  const overrides: ConfigItem[] = options.rules && Object.keys(options.rules).length ? [{rules: options.rules}] : [];
-  return new ConfigLoader({configFile: options.configFile, lookup: options.configLookup, overrides, cwd: options.cwd});
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && Buffer.compare(a, b) === 0;
-}
-
-/** Lint one file from disk; never throws for a problem with the file itself (config errors do throw). */
-export async function lintFile(file: string, loader: ConfigLoader, options: LintFilesOptions): Promise<{result: LintResult; source?: string}> {
-  const filePath = path.isAbsolute(file) ? resolvePath(file, path) : path.resolve(options.cwd ?? process.cwd(), file);
-  let read;
-  try {
-    const reading = (options.readFile ?? readVmxFile)(filePath);
-    // the batch paths read synchronously: no await (a microtask per file) for what is not a promise
-    read = typeof (reading as Partial<PromiseLike<unknown>>).then === 'function' ? await reading : (reading as Awaited<typeof reading>);
-  } catch (error) {
-    if (error instanceof InputError) return {result: fatalResult(filePath, `${error.message}`)};
-    throw error;
-  }
-  const wrongKind = sniffWrongKind(read.bytes);
-  if (wrongKind) return {result: fatalResult(filePath, wrongKind)};
-  const fileConfig = (loader.loadedForFile(filePath) ?? (await loader.forFile(filePath))).forFile(filePath);
-  const {result, encoding, text: source} = lintBytes(read.bytes, {...options, filePath, config: fileConfig});
-  // never write a file with a fatal problem (undecodable, a crashed rule), nor one the fix leaves as it was;
-  // a dry run or a diff proposes only what --fix would write (the same encodeForWrite check)
-  if (result.output !== undefined && encoding !== undefined && result.fatalErrorCount === 0) {
-    try {
-      const bytes = encodeForWrite(result.output, encoding);
-      if (options.write && !sameBytes(bytes, read.bytes)) await writeFixed(filePath, bytes, read);
-    } catch (error) {
-      // not written: report the file as it is on disk (its unfixed problems) plus why
-      const why = error instanceof Error ? error.message : String(error);
-      const unfixed = lintBytes(read.bytes, {...options, fix: false, filePath, config: fileConfig}).result;
-      const messages = [...fatalResult(filePath, why).messages, ...unfixed.messages];
-      return {result: buildResult(filePath, messages, unfixed.suppressedMessages, source ?? ''), source};
-    }
-  }
-  return {result, source};
-}
+export {lintFile, makeLoader} from './lint-file.js';
+export type {LintFilesOptions} from './lint-file.js';
 
 /** Lint files, directories and globs. Public API: results in file order. */
 export async function lintFiles(patterns: string | string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
@@ -113,7 +52,7 @@ export async function lintFiles(patterns: string | string[], options: LintFilesO
   }
   const named = new Set(list.map((p) => path.resolve(cwd, p)));
   const todo = files.filter((file, i) => !configs[i].isIgnored(file) || named.has(file));
-  // from --cache, worker threads or one by one: in file order either way (src/parallel/schedule.ts);
+  // from --cache, worker threads or one by one: in file order either way (src/runner/parallel/schedule.ts);
   // another hard link to a file already in the list only after that one is done (see sameFiles)
   for (const list of sameFiles(todo)) {
     for await (const batch of lintEach(list, loader, {...options, cwd})) {
