@@ -5,7 +5,7 @@
 import {afterEach, describe, expect, it} from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
-import {ExecuteCommandRequest, type CodeAction, type Diagnostic} from 'vscode-languageserver-protocol/node';
+import {ExecuteCommandRequest, MessageType, type CodeAction, type Diagnostic} from 'vscode-languageserver-protocol/node';
 import {lintText} from '../../src/index.js';
 import {contextComments} from '../../src/language-server/code-actions.js';
 import {applyAction, fileUri, inProcess, removeDir, runCommand, ROOT, tempDir, type Client} from './helpers.js';
@@ -97,6 +97,12 @@ describe('per problem', () => {
     expect(show.command).toEqual({title: 'Show documentation for boolean-values', command: 'vmxlint.showDocumentation', arguments: [d.codeDescription!.href]});
     await c.connection.sendRequest(ExecuteCommandRequest.type, show.command!);
     expect(c.shownDocuments).toEqual([expect.stringMatching(/docs\/rules\/boolean-values\.md$/)]);
+    // a client that cannot show documents (no window.showDocument) gets the link as a message
+    const plain = inProcess();
+    clients.push(plain);
+    await plain.initialize({});
+    await plain.connection.sendRequest(ExecuteCommandRequest.type, show.command!);
+    expect(plain.messages).toEqual([{type: MessageType.Info, message: `vmxlint documentation: ${d.codeDescription!.href}`}]);
   });
 
   it('fixes all problems of one rule at once (and offers it only where a rule has two fixes)', async () => {
