@@ -18,7 +18,7 @@ import {
 } from 'vscode-languageserver/node';
 import type {LintMessage} from './core.js';
 import {messageRange, sameProblem, toDiagnostic} from './diagnostics.js';
-import {contextCommentEdit, disableNextLineEdit, minimalEdits, toTextEdit} from './edits.js';
+import {contextCommentEdit, disableFileLevelEdit, disableNextLineEdit, minimalEdits, toTextEdit} from './edits.js';
 
 export const FIX_ALL_KIND = 'source.fixAll.vmxlint';
 export const SHOW_DOCUMENTATION = 'vmxlint.showDocumentation';
@@ -121,10 +121,13 @@ export async function codeActions(input: ActionInput): Promise<CodeAction[]> {
           actions.push(a);
         }
       }
-      const line = messageRange(m).start.line;
-      const disable = CodeAction.create(`Disable ${rule} for this line`, workspaceEdit(input, [disableNextLineEdit(doc, line, rule)]), CodeActionKind.QuickFix);
-      disable.diagnostics = [d];
-      actions.push(disable);
+      // a problem about the whole file (line 1) is reached only by a trailing directive on line 1
+      const disableEdit = m.nodeType === 'root' ? disableFileLevelEdit(doc, rule) : disableNextLineEdit(doc, messageRange(m).start.line, rule);
+      if (disableEdit) {
+        const disable = CodeAction.create(`Disable ${rule} for this line`, workspaceEdit(input, [disableEdit]), CodeActionKind.QuickFix);
+        disable.diagnostics = [d];
+        actions.push(disable);
+      }
       if (m.url) {
         const show = CodeAction.create(`Show documentation for ${rule}`, Command.create(`Show documentation for ${rule}`, SHOW_DOCUMENTATION, m.url), CodeActionKind.QuickFix);
         actions.push(show);

@@ -70,7 +70,7 @@ export async function lintDocument(loader: Loader, request: LintRequest): Promis
 }
 
 /** Editor keys of the `vmxlint` section that configure the editor or the server, not the linter. */
-const NOT_SETTINGS = new Set(['trace', 'enable', 'run']);
+const NOT_SETTINGS = new Set(['trace', 'enable', 'run', 'serverPath']);
 
 /**
  * The linter settings among the editor's `vmxlint` section: every other key with a value goes to

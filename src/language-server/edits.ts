@@ -89,6 +89,28 @@ export function disableNextLineEdit(doc: TextDocument, line: number, ruleId: str
   return TextEdit.insert({line, character: 0}, `${indent}# vmxlint-disable-next-line ${ruleId}${eolOf(doc.getText())}`);
 }
 
+const ENTRY_LINE = /^\s*[^#\s=][^=]*=[^#]*$/;
+const TRAILING_DISABLE = /#\s*vmxlint-disable-line(?=\s|$)(.*)$/;
+
+/**
+ * A problem about the whole file sits on line 1, where no comment line can precede it: the
+ * directive that reaches it is a trailing `# vmxlint-disable-line <rule>` on line 1, which must
+ * then be an entry (without another trailing comment). Undefined when line 1 cannot take one.
+ */
+export function disableFileLevelEdit(doc: TextDocument, ruleId: string): TextEdit | undefined {
+  const first = lineText(doc, 0);
+  const existing = TRAILING_DISABLE.exec(first);
+  if (existing) {
+    const reasonAt = existing[1].indexOf(' -- ');
+    const list = (reasonAt === -1 ? existing[1] : existing[1].slice(0, reasonAt)).trimEnd();
+    const rules = list.split(',').map((r) => r.trim()).filter(Boolean);
+    if (!rules.length || rules.includes(ruleId)) return undefined;
+    return TextEdit.insert({line: 0, character: existing.index + existing[0].length - existing[1].length + list.length}, `, ${ruleId}`);
+  }
+  if (!ENTRY_LINE.test(first)) return undefined;
+  return TextEdit.insert({line: 0, character: first.trimEnd().length}, ` # vmxlint-disable-line ${ruleId}`);
+}
+
 const CONTEXT_COMMENT = /^\s*#\s*vmxlint\s+\S+=/;
 const ENCODING_LINE = /^\uFEFF?\s*\.encoding\s*=/i;
 

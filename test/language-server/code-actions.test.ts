@@ -5,7 +5,7 @@
 import {afterEach, describe, expect, it} from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
-import {ExecuteCommandRequest, type CodeAction, type Diagnostic} from 'vscode-languageserver-protocol/node';
+import {ExecuteCommandRequest, MessageType, type CodeAction, type Diagnostic} from 'vscode-languageserver-protocol/node';
 import {lintText} from '../../src/index.js';
 import {contextComments} from '../../src/language-server/code-actions.js';
 import {applyAction, fileUri, inProcess, removeDir, runCommand, ROOT, tempDir, type Client} from './helpers.js';
@@ -72,6 +72,24 @@ describe('per problem', () => {
     expect(await rulesOf(twice)).not.toContain('boolean-values');
   });
 
+  it('disables a problem about the whole file with a trailing `# vmxlint-disable-line` on line 1, where one can go', async () => {
+    const text = '.encoding = "UTF-8"\nvhv.enable = "TRUE"\n';
+    const {c, diagnostics} = await opened(text);
+    const d = diagnostics.find((x) => x.code === 'nested-context')!;
+    const once = applyAction(text, titled(await c.codeActions(URI, d.range, [d]), 'Disable nested-context for this line').edit, URI);
+    expect(once).toBe('.encoding = "UTF-8" # vmxlint-disable-line nested-context\nvhv.enable = "TRUE"\n');
+    expect(await rulesOf(once)).toEqual(['nested-unsupported']);
+    const {c: c2, diagnostics: d2} = await opened(once, 'untitled:2');
+    const twice = applyAction(once, titled(await c2.codeActions('untitled:2', d2[0].range, d2), 'Disable nested-unsupported for this line').edit, 'untitled:2');
+    expect(twice).toBe('.encoding = "UTF-8" # vmxlint-disable-line nested-context, nested-unsupported\nvhv.enable = "TRUE"\n');
+    expect(await rulesOf(twice)).toEqual([]);
+    // line 1 a comment: no directive can reach a file-level problem, so none is offered
+    const {c: c3, diagnostics: d3} = await opened(`#!/usr/bin/vmware\n${text}`, 'untitled:3');
+    const titles = (await c3.codeActions('untitled:3', d3[0].range, d3)).map((a) => a.title);
+    expect(titles).toContain('Show documentation for nested-context');
+    expect(titles.filter((t) => t.startsWith('Disable'))).toEqual([]);
+  });
+
   it('shows the rule documentation through the client (window/showDocument)', async () => {
     const {c, diagnostics} = await opened(TEXT);
     const d = diagnostics.find((x) => x.code === 'boolean-values')!;
@@ -79,6 +97,12 @@ describe('per problem', () => {
     expect(show.command).toEqual({title: 'Show documentation for boolean-values', command: 'vmxlint.showDocumentation', arguments: [d.codeDescription!.href]});
     await c.connection.sendRequest(ExecuteCommandRequest.type, show.command!);
     expect(c.shownDocuments).toEqual([expect.stringMatching(/docs\/rules\/boolean-values\.md$/)]);
+    // a client that cannot show documents (no window.showDocument) gets the link as a message
+    const plain = inProcess();
+    clients.push(plain);
+    await plain.initialize({});
+    await plain.connection.sendRequest(ExecuteCommandRequest.type, show.command!);
+    expect(plain.messages).toEqual([{type: MessageType.Info, message: `vmxlint documentation: ${d.codeDescription!.href}`}]);
   });
 
   it('fixes all problems of one rule at once (and offers it only where a rule has two fixes)', async () => {
