@@ -54,12 +54,14 @@ function repo(files: Record<string, string>): string {
 /** Run the action's steps with these inputs, as the runner would. */
 function runAction(workspace: string, inputs: Record<string, string>, event: string[] = []): ActionRun {
   const args = [path.join(ROOT, 'scripts', 'run-action.mjs'), '--json', '--workspace', workspace, ...event, ...Object.entries(inputs).map(([k, v]) => `${k}=${v}`)];
-  const r = spawnSync(process.execPath, args, {cwd: workspace, encoding: 'utf8', timeout: 120_000});
+  const r = spawnSync(process.execPath, args, {cwd: workspace, encoding: 'utf8', timeout: 5 * 60_000});
   if (!r.stdout.trim()) throw new Error(`run-action.mjs exited ${r.status}: ${r.stderr}`);
   return JSON.parse(r.stdout) as ActionRun;
 }
 
 const CONFIG = JSON.stringify([{rules: {'no-duplicate-keys': 'error', 'no-invalid-lines': 'error', 'quoted-values': 'warn'}}]);
+/** Each test runs the action's steps a few times (each step several vmxlint runs): generous on a loaded machine. */
+const TIMEOUT = 5 * 60_000;
 const plain = (text: string) => text.replace(/\u001B\[[0-9;]*m/g, '');
 
 suite(`the GitHub Action, its steps run as the runner runs them${why}`, () => {
@@ -79,7 +81,7 @@ suite(`the GitHub Action, its steps run as the runner runs them${why}`, () => {
     expect(run.outputs).toEqual({'error-count': '2', 'warning-count': '0', 'exit-code': '1', 'sarif-file': '', 'results-file': expect.stringMatching(/vmxlint-results\.json$/)});
     expect(run.summary).toContain('### vmxlint: problems found');
     expect(run.summary).toContain('| `vms/bad.vmx:4:1` | error | Duplicate key `memsize` with the same value as on line 3 | [`no-duplicate-keys`](');
-  });
+  }, TIMEOUT);
 
   it('sarif-file, an extra gitlab report, the nested context, fail-on none: reports written, the step passes, exit-code says 1', () => {
     const cwd = repo({'vmxlint.config.json': CONFIG, 'bad.vmx': BAD_VMX});
@@ -103,7 +105,7 @@ suite(`the GitHub Action, its steps run as the runner runs them${why}`, () => {
     const gitlab = JSON.parse(fs.readFileSync(path.join(cwd, 'gl-code-quality-report.json'), 'utf8'));
     expect(gitlab.map((i: {check_name: string}) => i.check_name)).toEqual(['no-duplicate-keys', 'no-invalid-lines']);
     expect(plain(run.steps[1].stdout)).toContain('fail-on is none: the step passes');
-  });
+  }, TIMEOUT);
 
   it('only-changed in a pull request: lints only the .vmx files it adds or changes', () => {
     const cwd = repo({'vmxlint.config.json': CONFIG, 'old/bad.vmx': BAD_VMX, 'old/good.vmx': GOOD_VMX});
@@ -126,7 +128,7 @@ suite(`the GitHub Action, its steps run as the runner runs them${why}`, () => {
     // not a pull request: every pattern
     const push = runAction(cwd, {'only-changed': 'true', patterns: 'old'});
     expect(push.annotations.map((a) => a.file)).toEqual(['old/bad.vmx', 'old/bad.vmx', 'old/good.vmx']);
-  });
+  }, TIMEOUT);
 
   it('fail-on warning, patterns on several lines (spaces in paths), more flags; past 10 annotations of a type it says where the rest are', () => {
     const many = ['.encoding = "UTF-8"', 'config.version = "8"', ...Array.from({length: 12}, (_, i) => `key${i} = ${i}`), ''].join('\n');
@@ -141,7 +143,7 @@ suite(`the GitHub Action, its steps run as the runner runs them${why}`, () => {
     expect((run.summary.match(/\| warning \|/g) ?? []).length).toBe(12);
     // without fail-on warning the same warnings pass
     expect(runAction(cwd, {patterns: 'my vms\n'}).exitCode).toBe(0);
-  });
+  }, TIMEOUT);
 
   it('a bad input or a bad flag: one clear error, exit 2', () => {
     const cwd = repo({'a.vmx': GOOD_VMX});
@@ -152,5 +154,5 @@ suite(`the GitHub Action, its steps run as the runner runs them${why}`, () => {
     expect(badFlag.exitCode).toBe(2);
     expect(badFlag.outputs['exit-code']).toBe('2');
     expect(badFlag.steps[1].stderr).toMatch(/^vmxlint: unknown --host "esxi-99" \(did you mean esxi-9\.0\?\)/m);
-  });
+  }, TIMEOUT);
 });
