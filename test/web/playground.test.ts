@@ -126,9 +126,8 @@ suite(`the playground in Chromium${CHROMIUM ? '' : ' (skipped: no Chromium found
     const page = await openPage();
     await replaceText(page, '.encoding = "UTF-8"\n# a MAC address: 00:50:56:aa:bb:cc\nmemsize = "1024"\n');
     await pick(page, 'outer', 'esx-3.0', 'intel');
-    await page.waitForFunction(() => (globalThis as any).location.hash.startsWith('#z='));
-    await page.waitForTimeout(700); // the hash is written at most every 500 ms
     const url = page.url();
+    expect(new URL(url).hash).toMatch(/^#z=/);
     expect(new URL(url).search).toBe('');
     expect(url).not.toContain('00:50:56');
 
@@ -148,6 +147,62 @@ suite(`the playground in Chromium${CHROMIUM ? '' : ' (skipped: no Chromium found
     }
   });
 
+  it('the rule set and the JSON config block change what is reported; a broken config says why', async () => {
+    const page = await openPage();
+    await replaceText(page, '.encoding = "UTF-8"\nmemsize = 1024\n');
+    expect(await ruleIds(page)).toContain('quoted-values');
+    await page.click('summary');
+    await page.fill('[data-testid="config"]', '{"rules": {"quoted-values": "off"}}');
+    await page.waitForFunction(() => !(globalThis as any).document.querySelector('[data-rule-id="quoted-values"]'));
+    expect(await page.locator('[data-testid="config-error"]').isHidden()).toBe(true);
+    const configError = async () => {
+      await settle(page);
+      return page.locator('[data-testid="config-error"]').textContent();
+    };
+    await page.fill('[data-testid="config"]', '{"rules": ');
+    expect(await configError()).toMatch(/^Config is not JSON/);
+    await page.waitForSelector('[data-rule-id="quoted-values"]');
+    await page.fill('[data-testid="config"]', '{"rules": {"no-such-rule": "error"}}');
+    expect(await configError()).toMatch(/^Config not used: .*no-such-rule/);
+    await page.fill('[data-testid="config"]', '');
+    await page.selectOption('[data-testid="rule-set"]', 'all');
+    await settle(page);
+    expect(await page.inputValue('[data-testid="rule-set"]')).toBe('all');
+  });
+
+  it('shows the AMD family only unless the CPU is Intel, and the outer product unless the VM is an outer one', async () => {
+    const page = await openPage();
+    await page.selectOption('[data-testid="cpu"]', 'intel');
+    expect(await page.locator('[data-testid="amd-family"]').isVisible()).toBe(false);
+    await page.selectOption('[data-testid="cpu"]', 'amd');
+    expect(await page.locator('[data-testid="amd-family"]').isVisible()).toBe(true);
+    await page.selectOption('[data-testid="role"]', 'outer');
+    expect(await page.locator('[data-testid="outer-product"]').isVisible()).toBe(false);
+    await page.selectOption('[data-testid="role"]', 'inner');
+    expect(await page.locator('[data-testid="outer-product"]').isVisible()).toBe(true);
+    const hostIds = await page.$$eval('[data-testid="host"] option', (os) => os.map((o) => (o as any).value as string).filter(Boolean));
+    const cli = await runBin(['--list-hosts'], {cwd: tmp});
+    for (const id of hostIds) expect(cli.stdout).toContain(id);
+    expect(hostIds).toContain('esx-3.0');
+  });
+
+  it('lints a 5,000-line file (in the Worker) and lists its problems', async () => {
+    const lines = OUTER.trimEnd().split('\n');
+    for (let i = 0; lines.length < 5000; i++) lines.push(`ethernet${i}.present = "TRUE"`);
+    lines.push('memsize = 4096');
+    const page = await openPage();
+    await page.evaluate((text) => (globalThis as any).vmxlintPlayground.load(text), lines.join('\n') + '\n');
+    await settle(page);
+    expect(await page.locator('[data-testid="status"]').textContent()).toMatch(/^5,002 lines · linted in \S+ ms/);
+    expect(await ruleIds(page)).toContain('quoted-values');
+  });
+
+  it('a link whose state cannot be read shows the example and says so', async () => {
+    const page = await openPage(server.url + '#z=not-deflate');
+    expect(await textOf(page)).toBe(OUTER);
+    await expect(page.locator('[data-testid="notice"]').textContent()).resolves.toMatch(/could not be read/);
+  });
+
   it('refuses a dropped file whose bytes are not valid in its declared encoding, with one line, and keeps the text', async () => {
     const page = await openPage();
     const dataTransfer = await page.evaluateHandle(() => {
@@ -156,7 +211,7 @@ suite(`the playground in Chromium${CHROMIUM ? '' : ' (skipped: no Chromium found
       return dt;
     });
     await page.dispatchEvent('body', 'drop', {dataTransfer});
-    await expect(page.locator('[data-testid="status"]').textContent()).resolves.toMatch(/^broken\.vmx: the bytes are not valid UTF-8/);
+    await expect(page.locator('[data-testid="notice"]').textContent()).resolves.toMatch(/^broken\.vmx: the bytes are not valid UTF-8/);
     expect(await textOf(page)).toBe(OUTER);
   });
 

@@ -24,7 +24,7 @@ const hash = hashWriter();
 let fileName = FILE_NAME;
 
 const editor = createEditor({parent: $('editor'), onChange: () => schedule(TYPING_DELAY)});
-const pickers = createPickers(() => schedule(0));
+const pickers = createPickers(schedule);
 
 /** The last lint: for the text it was made for, and when the editor still shows that text. */
 let last: {doc: unknown; text: string; result: LintResult; fixed: string} | undefined;
@@ -90,16 +90,18 @@ async function run(): Promise<void> {
   $('counts').textContent = `${result.messages.length}: ${plural(result.errorCount, 'error')}, ${plural(result.warningCount, 'warning')}, ${result.infoCount} info${fixable ? `, ${fixable} fixable` : ''}`;
   renderDiff($('diff'), patchOf(fileName, text, fixed));
   $<HTMLButtonElement>('fix-all').disabled = fixed === text;
-  status.textContent = `${plural(editor.view.state.doc.lines, 'line')} · linted in ${ms < 1 ? '<1' : Math.round(ms)} ms (with what --fix would write)`;
-  status.classList.remove('error');
+  status.textContent = `${editor.view.state.doc.lines.toLocaleString('en')} lines · linted in ${ms < 1 ? '<1' : Math.round(ms)} ms (with what --fix would write)`;
   hash.write({text, ...pickers.state()});
   if (timer === undefined) delete document.body.dataset.busy;
 }
 
+/** A problem with the page itself (a file not opened, a link not read): stays until the next file or link. */
 function showError(message: string): void {
-  status.textContent = message;
-  status.classList.add('error');
+  const notice = $('notice');
+  notice.textContent = message;
+  notice.hidden = false;
 }
+const clearError = () => ($('notice').hidden = true);
 
 $('fix-all').addEventListener('click', async () => {
   await running;
@@ -121,6 +123,7 @@ $('copy-link').addEventListener('click', async () => {
   try {
     await navigator.clipboard.writeText(location.href);
     status.textContent = 'Link copied: it holds the text and the context in its #hash, which never reaches a server.';
+    clearError();
   } catch {
     showError('The browser did not allow copying: copy the address bar instead.');
   }
@@ -129,6 +132,7 @@ $('copy-link').addEventListener('click', async () => {
 async function open(file: File): Promise<void> {
   try {
     const opened = await openFile(file);
+    clearError();
     fileName = opened.name;
     editor.load(opened.text);
     document.title = `${opened.name} · vmxlint playground`;
@@ -159,10 +163,11 @@ async function start(): Promise<void> {
   }
 }
 
-/** For tests and bookmarklets: the exact text (line endings included), which the DOM does not show. */
-(globalThis as {vmxlintPlayground?: unknown}).vmxlintPlayground = {text: () => editor.text(), idle: async () => {
+/** For tests and bookmarklets: the exact text (line endings included, which the DOM does not show), load a text, wait for the lint. */
+(globalThis as {vmxlintPlayground?: unknown}).vmxlintPlayground = {text: () => editor.text(), load: (text: string) => editor.load(text), idle: async () => {
   while (document.body.dataset.busy) await new Promise((r) => setTimeout(r, 20));
   await running;
+  await hash.settled();
 }};
 
 void start();

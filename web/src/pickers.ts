@@ -20,7 +20,8 @@ function fillHosts(select: HTMLSelectElement): void {
   }
 }
 
-export function createPickers(onChange: () => void) {
+/** `onChange(delay)`: lint again, after `delay` ms (a pause in typing in the config box). */
+export function createPickers(onChange: (delay: number) => void) {
   const role = $<HTMLSelectElement>('role');
   const host = $<HTMLSelectElement>('host');
   const cpu = $<HTMLSelectElement>('cpu');
@@ -37,17 +38,13 @@ export function createPickers(onChange: () => void) {
     $('amd-family-label').hidden = cpu.value === 'intel';
     $('outer-product-label').hidden = role.value === 'outer' || role.value === 'none';
   };
-  let configTimer: ReturnType<typeof setTimeout> | undefined;
   for (const select of [role, host, cpu, amdFamily, outerProduct, ruleSet]) {
     select.addEventListener('change', () => {
       showRelevant();
-      onChange();
+      onChange(0);
     });
   }
-  config.addEventListener('input', () => {
-    clearTimeout(configTimer);
-    configTimer = setTimeout(onChange, 300);
-  });
+  config.addEventListener('input', () => onChange(300));
   showRelevant();
 
   /** A setting counts only while its picker is shown. */

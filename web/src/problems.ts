@@ -25,13 +25,18 @@ export function placeOf(m: LintMessage): string {
   return m.endLine !== undefined ? `${start}-${m.endLine}:${m.endColumn}` : start;
 }
 
+/** A message's `code` spans as <code> elements, the rest as text. */
+function withCode(message: string): Array<Node | string> {
+  return message.split(/(`[^`]+`)/).map((part) => (part.length > 2 && part.startsWith('`') && part.endsWith('`') ? el('code', {}, part.slice(1, -1)) : part));
+}
+
 export function renderProblems(list: HTMLElement, messages: LintMessage[], actions: ProblemActions): void {
   const items = messages.map((m) => {
-    const li = el('li', {className: `problem ${severityName(m)}`});
+    const li = el('li', {className: `problem severity-${severityName(m)}`});
     li.dataset.ruleId = m.ruleId ?? '';
     const place = el('button', {className: 'place', type: 'button', title: 'Show in the text'}, placeOf(m));
     place.addEventListener('click', () => actions.reveal(m));
-    li.append(place, el('span', {className: 'severity'}, severityName(m)), el('span', {className: 'message'}, m.message));
+    li.append(place, el('span', {className: 'severity'}, severityName(m)), el('span', {className: 'message'}, ...withCode(m.message)));
     if (m.ruleId) {
       li.append(m.url ? el('a', {className: 'rule', href: m.url, target: '_blank', rel: 'noopener noreferrer', title: 'The rule\'s page'}, m.ruleId) : el('span', {className: 'rule'}, m.ruleId));
     }
