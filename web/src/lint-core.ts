@@ -16,8 +16,6 @@ export interface Context {
 
 export interface Lint {
   result: LintResult;
-  /** What `vmxlint --fix` would write (the text itself when nothing would change). */
-  fixed: string;
   /** Why the config box was not used, when it was not. */
   configError?: string;
 }
@@ -39,23 +37,24 @@ function configOf(context: Context): {config: Config; preset: Config; error?: st
   return {config: [...(preset as unknown[]), ...blocks] as Config, preset};
 }
 
-/** Lint the text, and work out what `--fix` would write. */
-export async function lint(text: string, context: Context): Promise<Lint> {
+/** lintText with the context's config, or with the rule set alone when the linter rejects the config (saying why). */
+async function lintWith(text: string, context: Context, fix: boolean): Promise<{result: LintResult; configError?: string}> {
   const {config, preset, error} = configOf(context);
-  const options = {filePath: FILE_NAME, settings: context.settings};
-  let configError = error;
-  let use = config;
-  let result: LintResult;
+  const options = {filePath: FILE_NAME, settings: context.settings, fix};
   try {
-    result = await lintText(text, {...options, config: use});
+    return {result: await lintText(text, {...options, config}), configError: error};
   } catch (e) {
-    // a config block the linter rejects: say why, lint with the rule set alone
-    configError = `Config not used: ${(e as Error).message}`;
-    use = preset;
-    result = await lintText(text, {...options, config: use});
+    return {result: await lintText(text, {...options, config: preset}), configError: `Config not used: ${(e as Error).message}`};
   }
-  const fixedResult = await lintText(text, {...options, config: use, fix: true});
-  // like the CLI: a file with a fatal problem is never written
-  const fixed = fixedResult.fatalErrorCount === 0 && fixedResult.output !== undefined ? fixedResult.output : text;
-  return {result, fixed, configError};
+}
+
+/** The problems of the text in the context. */
+export function lint(text: string, context: Context): Promise<{result: LintResult; configError?: string}> {
+  return lintWith(text, context, false);
+}
+
+/** What `vmxlint --fix` would write: the text itself when nothing would change, or when it has a fatal problem (never written). */
+export async function fix(text: string, context: Context): Promise<string> {
+  const {result} = await lintWith(text, context, true);
+  return result.fatalErrorCount === 0 && result.output !== undefined ? result.output : text;
 }

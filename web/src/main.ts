@@ -6,7 +6,7 @@ import type {Diagnostic} from '@codemirror/lint';
 import type {LintMessage, LintResult, TextEdit} from 'vmxlint/browser';
 import example from '../../fixtures/examples/outer.vmx';
 import {CodecError} from './codec.js';
-import {FILE_NAME, lint} from './core.js';
+import {FILE_NAME, fix, lint} from './core.js';
 import {patchOf, renderDiff} from './diff-view.js';
 import {createEditor, lineStarts, offsetOf} from './editor.js';
 import {acceptDrops, openFile, saveFile} from './files.js';
@@ -27,7 +27,7 @@ const editor = createEditor({parent: $('editor'), onChange: () => schedule(TYPIN
 const pickers = createPickers(schedule);
 
 /** The last lint: for the text it was made for, and when the editor still shows that text. */
-let last: {doc: unknown; text: string; result: LintResult; fixed: string} | undefined;
+let last: {doc: unknown; text: string; result: LintResult} | undefined;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let running: Promise<void> = Promise.resolve();
 
@@ -77,9 +77,9 @@ async function run(): Promise<void> {
     showError(`The linter failed: ${(error as Error).message.split('\n')[0]}`);
     return;
   }
-  const {result, fixed, configError, ms} = answer;
+  const {result, configError, ms} = answer;
   if (editor.view.state.doc !== doc) return; // typed meanwhile: the next run shows the result
-  last = {doc, text, result, fixed};
+  last = {doc, text, result};
   pickers.showConfigError(configError);
   editor.showDiagnostics(toDiagnostics(text, result.messages, applyEdit));
   renderProblems($('problems'), result.messages, {
@@ -88,10 +88,13 @@ async function run(): Promise<void> {
   });
   const fixable = result.fixableErrorCount + result.fixableWarningCount;
   $('counts').textContent = `${result.messages.length}: ${plural(result.errorCount, 'error')}, ${plural(result.warningCount, 'warning')}, ${result.infoCount} info${fixable ? `, ${fixable} fixable` : ''}`;
+  status.textContent = `${editor.view.state.doc.lines.toLocaleString('en')} lines · linted in ${ms < 1 ? '<1' : Math.round(ms)} ms`;
+  hash.write({text, ...pickers.state()});
+  // then what --fix would write (one more lint per fix pass): the problems do not wait for it
+  const fixed = result.messages.some((m) => m.fix) ? await fix(text, context) : text;
+  if (editor.view.state.doc !== doc) return;
   renderDiff($('diff'), patchOf(fileName, text, fixed));
   $<HTMLButtonElement>('fix-all').disabled = fixed === text;
-  status.textContent = `${editor.view.state.doc.lines.toLocaleString('en')} lines · linted in ${ms < 1 ? '<1' : Math.round(ms)} ms (with what --fix would write)`;
-  hash.write({text, ...pickers.state()});
   if (timer === undefined) delete document.body.dataset.busy;
 }
 
@@ -106,7 +109,7 @@ const clearError = () => ($('notice').hidden = true);
 $('fix-all').addEventListener('click', async () => {
   await running;
   const text = editor.text();
-  const {fixed} = await lint(text, pickers.context());
+  const fixed = await fix(text, pickers.context());
   if (editor.text() === text) editor.update(fixed);
 });
 
