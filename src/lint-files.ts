@@ -41,7 +41,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 /** Lint one file from disk; never throws for a problem with the file itself (config errors do throw). */
 export async function lintFile(file: string, loader: ConfigLoader, options: LintFilesOptions): Promise<{result: LintResult; source?: string}> {
-  const filePath = path.isAbsolute(file) ? resolvePath(file) : path.resolve(options.cwd ?? process.cwd(), file);
+  const filePath = path.isAbsolute(file) ? resolvePath(file, path) : path.resolve(options.cwd ?? process.cwd(), file);
   let read;
   try {
     const reading = (options.readFile ?? readVmxFile)(filePath);

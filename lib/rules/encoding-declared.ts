@@ -3,23 +3,18 @@
  * the text does not fit. A file whose bytes do not decode in its declared encoding never gets
  * here (the decoder refuses it); this rule checks the tree itself, so it also works on plain text.
  */
-import {Buffer} from 'node:buffer';
 import {createRule} from '../../src/engine/create-rule.js';
 import {keyLoc, valueLoc} from '../../src/engine/fixer.js';
 import type {RuleContext} from '../../src/engine/types.js';
-import {canEncode, resolveEncoding} from '../../src/syntax/encoding.js';
+import {canEncode, isAsciiText, resolveEncoding} from '../../src/syntax/encoding.js';
 import type {Entry, Line, Root} from '../../src/syntax/types.js';
 
 /** The text without a leading byte-order mark (`no-bom` reports that). */
 const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
-/**
- * Whether the text, without a leading byte-order mark, has a character outside ASCII: then its UTF-8
- * form is longer than its UTF-16 one (a byte count is far cheaper than a scan with a regular expression).
- */
+/** Whether the text, without a leading byte-order mark, has a character outside ASCII. */
 function hasNonAscii(text: string): boolean {
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  return Buffer.byteLength(text, 'utf8') - 3 * bom !== text.length - bom;
+  return !isAsciiText(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
 }
 
 /** `canEncode(text, encoding)` for the text without its byte-order mark (pure ASCII is answered without encoding it). */

@@ -3,8 +3,8 @@
  * later blocks win. Validated when built: a bad config is a ConfigError naming the file,
  * the key and what was expected.
  */
-import path from 'node:path';
 import picomatch from 'picomatch';
+import {posixPath, type PathApi} from './paths.js';
 import {rules as builtinRules} from '../../lib/rules/index.js';
 import type {EnabledRule} from '../engine/run-rules.js';
 import {normalizeSettings} from '../engine/settings.js';
@@ -66,7 +66,7 @@ const NOT_PLAIN = /^\/|\/\/|\/$|(?:^|\/)\.{1,2}(?:\/|$)/;
  * `path.resolve(filePath)`, without its work for a path that is already absolute and normalized
  * on POSIX (what the file finder gives: a 10,000-file run resolves every path several times).
  */
-export function resolvePath(filePath: string): string {
+export function resolvePath(filePath: string, path: PathApi = posixPath): string {
   if (path.sep === '/' && filePath.length > 1 && filePath.charCodeAt(0) === 47 && !NOT_PLAIN.test(filePath.slice(1))) return filePath;
   return path.resolve(filePath);
 }
@@ -94,12 +94,14 @@ export class ConfigArray {
    * @param baseDir globs are relative to this directory (the config file's)
    * @param source the config file's path, for error messages
    * @param validate JSON Schema validation of rule options (ajv, loaded lazily by the caller)
+   * @param paths path operations: `node:path` under Node, POSIX ones (the default) elsewhere
    */
   constructor(
     items: Config,
     readonly baseDir: string,
     readonly source: string,
     validate?: Validate,
+    private readonly paths: PathApi = posixPath,
   ) {
     const list = Array.isArray(items) ? items : [items];
     this.ruleDefs = new Map(Object.entries(builtinRules) as Array<[string, AnyRule]>);
@@ -119,6 +121,7 @@ export class ConfigArray {
       }
     });
     list.forEach((item, i) => this.add(item, `[${i}]`, validate));
+    const path = this.paths;
     const plainBase = path.sep === '/' && path.isAbsolute(baseDir) && path.resolve(baseDir) === baseDir;
     this.prefix = plainBase ? (baseDir === '/' ? '/' : `${baseDir}/`) : undefined;
     this.byPath = this.blocks.some((block) => block.files || block.ignores);
@@ -194,7 +197,7 @@ export class ConfigArray {
       rel = filePath.slice(this.prefix.length);
       if (NOT_PLAIN.test(rel)) rel = undefined;
     }
-    rel ??= path.relative(this.baseDir, path.resolve(filePath)).split(path.sep).join('/');
+    rel ??= this.paths.relative(this.baseDir, this.paths.resolve(filePath)).split(this.paths.sep).join('/');
     this.lastPath = filePath;
     this.lastRelative = rel;
     return rel;
@@ -242,6 +245,6 @@ export class ConfigArray {
 }
 
 /** The config used when none is found: the recommended preset. */
-export function defaultConfig(): ConfigArray {
-  return new ConfigArray(['vmxlint:recommended'], process.cwd(), '<default config>');
+export function defaultConfig(baseDir = '/', path?: PathApi): ConfigArray {
+  return new ConfigArray(['vmxlint:recommended'], baseDir, '<default config>', undefined, path);
 }

@@ -56,7 +56,7 @@ export class ConfigLoader {
   private async build(items: Config, baseDir: string, source: string): Promise<ConfigArray> {
     const list = [...(Array.isArray(items) ? items : [items]), ...(this.options.overrides ?? [])];
     const validate = hasOptions(list) ? await makeValidator() : undefined;
-    return new ConfigArray(list, baseDir, source, validate);
+    return new ConfigArray(list, baseDir, source, validate, path);
   }
 
   private getExplorer() {
@@ -121,14 +121,14 @@ export class ConfigLoader {
       }
       return this.explicit;
     }
-    const abs = resolvePath(dir);
+    const abs = resolvePath(dir, path);
     let cached = this.byDir.get(abs);
     if (!cached) {
       const found = this.findIn(abs);
       const parent = path.dirname(abs);
       if (found) cached = this.loadFile(found);
       else if (parent !== abs) cached = this.forDirectory(parent);
-      else cached = this.options.overrides?.length ? this.build(['vmxlint:recommended'], this.options.cwd ?? process.cwd(), '<default config>') : Promise.resolve(defaultConfig());
+      else cached = this.options.overrides?.length ? this.build(['vmxlint:recommended'], this.options.cwd ?? process.cwd(), '<default config>') : Promise.resolve(defaultConfig(process.cwd(), path));
       this.byDir.set(abs, cached);
       void cached.then((config) => this.loadedByDir.set(abs, config), () => undefined);
     }
@@ -136,7 +136,7 @@ export class ConfigLoader {
   }
 
   forFile(filePath: string): Promise<ConfigArray> {
-    return this.forDirectory(path.dirname(resolvePath(filePath)));
+    return this.forDirectory(path.dirname(resolvePath(filePath, path)));
   }
 
   /**
@@ -145,6 +145,6 @@ export class ConfigLoader {
    */
   loadedForFile(filePath: string): ConfigArray | undefined {
     if (this.options.configFile || this.options.lookup === false) return this.loadedExplicit;
-    return this.loadedByDir.get(path.dirname(resolvePath(filePath)));
+    return this.loadedByDir.get(path.dirname(resolvePath(filePath, path)));
   }
 }

@@ -25,6 +25,11 @@ export interface LintOptions {
   fix?: boolean;
   /** Which kinds of fixes to apply (default all). */
   fixTypes?: Array<RuleType | 'directive'>;
+  /**
+   * The directory that the `files` and `ignores` globs of a `config` given here are relative to
+   * (default `/`; the Node API in `src/index.ts` passes the working directory).
+   */
+  cwd?: string;
   /** Whether `# vmxlint…` comments take effect (default true). */
   inlineConfig?: boolean;
   /** Report disable directives that suppress nothing (as warnings, with a fix). */
@@ -34,14 +39,14 @@ export interface LintOptions {
   encodingDeclared?: boolean;
 }
 
-function isFileConfig(c: unknown): c is FileConfig {
+export function isFileConfig(c: unknown): c is FileConfig {
   return typeof c === 'object' && c !== null && 'ruleDefs' in c && 'rules' in c && Array.isArray((c as FileConfig).rules);
 }
 
 export function resolveFileConfig(options: LintOptions): FileConfig {
   const filePath = options.filePath ?? 'stdin.vmx';
   if (isFileConfig(options.config)) return options.config;
-  const array = options.config === undefined ? defaultConfig() : new ConfigArray(options.config, process.cwd(), '<config>');
+  const array = options.config === undefined ? defaultConfig() : new ConfigArray(options.config, options.cwd ?? '/', '<config>');
   return array.forFile(filePath);
 }
 

@@ -1,21 +1,37 @@
 /**
  * Bytes ↔ text in the encoding a .vmx declares with `.encoding`.
  *
- * UTF-8 uses Node's own fatal TextDecoder (fast, and no library load). Everything
- * else goes through iconv-lite, loaded only when needed: Node 20's TextDecoder
- * decodes windows-1252 0x80–0x9F as Latin-1 and TextEncoder only writes UTF-8.
- * iconv-lite replaces invalid bytes silently, so every decode is re-encoded and
- * compared with the original bytes: any difference is a fatal DecodeError, never a
- * replacement character that would corrupt the file on write.
+ * UTF-8 uses the platform's fatal TextDecoder (fast, and no library load). Everything
+ * else goes through `codecs.ts` (iconv-lite under Node, loaded only when needed: Node 20's
+ * TextDecoder decodes windows-1252 0x80–0x9F as Latin-1 and TextEncoder only writes UTF-8;
+ * `codecs.browser.ts` in a browser). Codecs replace invalid bytes silently, so every decode
+ * is re-encoded and compared with the original bytes: any difference is a fatal DecodeError,
+ * never a replacement character that would corrupt the file on write.
+ *
+ * Platform-free: Uint8Array, TextDecoder and TextEncoder only (no Buffer), for `vmxlint/browser`.
  */
-import {isAscii} from 'node:buffer';
-import {createRequire} from 'node:module';
+import {codecExists, decodeWith, encodeWith, isTableCodec} from './codecs.js';
 
-type Iconv = typeof import('iconv-lite');
-let iconvModule: Iconv | undefined;
-function iconv(): Iconv {
-  iconvModule ??= createRequire(import.meta.url)('iconv-lite') as Iconv;
-  return iconvModule;
+/** Whether every byte is ASCII (below 0x80). */
+function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] > 0x7f) return false;
+  return true;
+}
+
+/** Whether every character from `from` on is ASCII. */
+export function isAsciiText(text: string, from = 0): boolean {
+  for (let i = from; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** Bytes `start`…`end` read as Latin-1: one character per byte, the byte's value (what Buffer's `latin1` gives). */
+function latin1(bytes: Uint8Array, start = 0, end = bytes.length): string {
+  const view = bytes.subarray(start, end);
+  // pure ASCII (nearly every .vmx): the native decoder, which reads ASCII as itself
+  if (isAscii(view)) return utf8Decoder.decode(view);
+  let out = '';
+  for (let i = 0; i < view.length; i += 0x2000) out += String.fromCharCode.apply(null, view.subarray(i, i + 0x2000) as unknown as number[]);
+  return out;
 }
 
 export type DecodeProblem = 'binary' | 'invalid-bytes' | 'unknown-encoding' | 'not-utf8';
@@ -78,7 +94,7 @@ function resolveUncached(name: string): string | undefined {
   if (lower === 'utf-8' || lower === 'utf8') return 'utf8';
   const mapped = ALIASES[lower] ?? lower;
   if (mapped === 'utf8') return 'utf8';
-  return iconv().encodingExists(mapped) ? mapped : undefined;
+  return codecExists(mapped) ? mapped : undefined;
 }
 
 const DECLARATION = /^(?:\xEF\xBB\xBF)?[ \t]*\.encoding[ \t]*=[ \t]*"?([^"\s#]*)"?/im;
@@ -86,11 +102,11 @@ const DECLARATION = /^(?:\xEF\xBB\xBF)?[ \t]*\.encoding[ \t]*=[ \t]*"?([^"\s#]*)
 /** The `.encoding` value, read from the bytes as ASCII (every supported encoding is ASCII-compatible). */
 export function findDeclaredEncoding(bytes: Uint8Array): string | undefined {
   // The declaration is short and near the top; scan a bounded prefix first, then everything.
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString('latin1');
+  const head = latin1(bytes, 0, Math.min(bytes.length, 4096));
   let m = DECLARATION.exec(head);
   // a match that reaches the end of the prefix may be cut short (`windows-12|52`): read it whole
   if (bytes.length > head.length && (!m || m.index + m[0].length >= head.length)) {
-    m = DECLARATION.exec(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1'));
+    m = DECLARATION.exec(latin1(bytes));
   }
   return m ? m[1] : undefined;
 }
@@ -110,10 +126,12 @@ function placeOf(bytes: Uint8Array, index: number, codec = 'utf8'): [number, num
       lineStart = i + 1;
     }
   }
-  const prefix = Buffer.from(bytes.buffer, bytes.byteOffset + lineStart, index - lineStart);
-  const chars = codec === 'utf8' ? prefix.toString('utf8') : iconv().decode(prefix, codec, {stripBOM: false});
+  const prefix = bytes.subarray(lineStart, index);
+  const chars = codec === 'utf8' ? lossyUtf8Decoder.decode(prefix) : decodeWith(prefix, codec);
   return [line, chars.length + 1];
 }
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && firstDifference(a, b) === a.length;
 
 function firstDifference(a: Uint8Array, b: Uint8Array): number {
   const n = Math.min(a.length, b.length);
@@ -122,6 +140,9 @@ function firstDifference(a: Uint8Array, b: Uint8Array): number {
 }
 
 const utf8Decoder = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true});
+/** Invalid sequences become U+FFFD, as Buffer's `utf8` reading does. */
+const lossyUtf8Decoder = new TextDecoder('utf-8', {ignoreBOM: true});
+const utf8Encoder = new TextEncoder();
 
 function decodeUtf8(bytes: Uint8Array): string | undefined {
   try {
@@ -133,8 +154,7 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
 
 /** The index of the first byte of an invalid UTF-8 sequence. */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  const lossy = Buffer.from(bytes).toString('utf8');
-  return firstDifference(bytes, Buffer.from(lossy, 'utf8'));
+  return firstDifference(bytes, utf8Encoder.encode(lossyUtf8Decoder.decode(bytes)));
 }
 
 const asciiTransparent = new Map<string, boolean>();
@@ -148,13 +168,9 @@ const asciiTransparent = new Map<string, boolean>();
 function readsAsciiAsIs(codec: string): boolean {
   let known = asciiTransparent.get(codec);
   if (known === undefined) {
-    const kind = (iconv().getCodec(codec) as {constructor: {name: string}}).constructor.name;
-    const bytes = Buffer.from(Array.from({length: 128}, (_, i) => i));
-    const chars = bytes.toString('latin1');
-    known =
-      (kind === 'SBCSCodec' || kind === 'DBCSCodec') &&
-      iconv().decode(bytes, codec, {stripBOM: false}) === chars &&
-      iconv().encode(chars, codec, {addBOM: false}).equals(bytes);
+    const bytes = Uint8Array.from({length: 128}, (_, i) => i);
+    const chars = latin1(bytes);
+    known = isTableCodec(codec) && decodeWith(bytes, codec) === chars && sameBytes(encodeWith(chars, codec), bytes);
     asciiTransparent.set(codec, known);
   }
   return known;
@@ -196,10 +212,10 @@ export function decode(bytes: Uint8Array): Decoded {
       );
     }
   } else if (isAscii(bytes) && readsAsciiAsIs(codec)) {
-    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+    text = utf8Decoder.decode(bytes); // ASCII reads the same in UTF-8 as in Latin-1
   } else {
-    text = iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), codec, {stripBOM: false});
-    const back = iconv().encode(text, codec, {addBOM: false});
+    text = decodeWith(bytes, codec);
+    const back = encodeWith(text, codec);
     if (back.length !== bytes.length || firstDifference(bytes, back) !== bytes.length) {
       const [line, column] = placeOf(bytes, firstDifference(bytes, back), codec);
       throw new DecodeError(
@@ -218,21 +234,21 @@ export function decode(bytes: Uint8Array): Decoded {
  * `readsAsciiAsIs`): its bytes are its Latin-1 form, with no encoder and no round trip to prove it.
  */
 function asciiAsIs(text: string, codec: string): boolean {
-  return Buffer.byteLength(text, 'utf8') === text.length && (codec === 'utf8' || readsAsciiAsIs(codec));
+  return isAsciiText(text) && (codec === 'utf8' || readsAsciiAsIs(codec));
 }
 
 /** Encode text in a .vmx encoding (the name as `decode` returned it). Throws when a character has no byte form. */
 export function encode(text: string, encoding: string): Uint8Array {
   const codec = resolveEncoding(encoding);
   if (codec === undefined) throw new DecodeError(`unknown encoding "${encoding}"`, 'unknown-encoding');
-  if (asciiAsIs(text, codec)) return new Uint8Array(Buffer.from(text, 'latin1'));
+  if (asciiAsIs(text, codec)) return utf8Encoder.encode(text); // ASCII: the same bytes in UTF-8 as in Latin-1
   if (codec === 'utf8') {
-    // Buffer would write a lone surrogate as U+FFFD: refuse instead
+    // TextEncoder would write a lone surrogate as U+FFFD: refuse instead
     if (/\p{Surrogate}/u.test(text)) throw new DecodeError('text contains a lone UTF-16 surrogate that UTF-8 cannot encode', 'invalid-bytes');
-    return new Uint8Array(Buffer.from(text, 'utf8'));
+    return utf8Encoder.encode(text);
   }
-  const bytes = iconv().encode(text, codec, {addBOM: false});
-  const back = iconv().decode(bytes, codec, {stripBOM: false});
+  const bytes = encodeWith(text, codec);
+  const back = decodeWith(bytes, codec);
   if (back !== text) {
     throw new DecodeError(`text contains characters that ${encoding} cannot encode`, 'invalid-bytes');
   }

@@ -11,6 +11,7 @@ import {afterAll, beforeAll, describe, expect, it} from '@jest/globals';
 import fc from 'fast-check';
 import {ConfigArray, resolvePath, type Config} from '../../src/config/config-array.js';
 import {ConfigLoader} from '../../src/config/load.js';
+import {posixPath} from '../../src/config/paths.js';
 
 const ITEMS: Config = [
   'vmxlint:recommended',
@@ -64,10 +65,32 @@ describe('ConfigArray.forFile', () => {
 });
 
 describe('resolvePath', () => {
-  it('is path.resolve', () => {
+  it('is path.resolve with node:path', () => {
     fc.assert(
       fc.property(anyPath, (p) => {
-        expect(resolvePath(p)).toBe(path.resolve(p));
+        expect(resolvePath(p, path)).toBe(path.resolve(p));
+      }),
+      {numRuns: 1000},
+    );
+  });
+
+  it('is POSIX path.resolve from `/` without it (the platform-free core)', () => {
+    fc.assert(
+      fc.property(anyPath, (p) => {
+        expect(resolvePath(p)).toBe(path.posix.resolve('/', p));
+      }),
+      {numRuns: 1000},
+    );
+  });
+});
+
+describe('posixPath', () => {
+  it('resolves and relativises as path.posix does', () => {
+    fc.assert(
+      fc.property(anyPath, anyPath, (a, b) => {
+        expect(posixPath.resolve(a, b)).toBe(path.posix.resolve('/', a, b));
+        expect(posixPath.relative(a, b)).toBe(path.posix.relative(path.posix.resolve('/', a), path.posix.resolve('/', b)));
+        expect(posixPath.isAbsolute(a)).toBe(path.posix.isAbsolute(a));
       }),
       {numRuns: 1000},
     );
