@@ -8,7 +8,7 @@
 import {beforeAll, describe, expect, it} from '@jest/globals';
 import * as esbuild from 'esbuild';
 import vm from 'node:vm';
-import {lintBytes as nodeLintBytes, lintText as nodeLintText} from '../../src/index.js';
+import {lintBytes as nodeLintBytes, lintText as nodeLintText, type LintOptions} from '../../src/index.js';
 import {ensureBuilt, ROOT} from '../reliability/helpers.js';
 
 type Api = typeof import('../../src/browser.js');
@@ -97,7 +97,13 @@ describe('vmxlint/browser bundled for the browser', () => {
 
   it('takes a config, fixTypes and inlineConfig as the Node API does', async () => {
     const text = `${DUPLICATE}# vmxlint-disable-next-line no-duplicate-keys\nmemsize = "256"\n`;
-    const options = {filePath: 'vms/a.vmx', config: [{rules: {'no-duplicate-keys': 'error' as const}}, {files: ['vms/*.vmx'], rules: {'no-invalid-lines': 'off' as const}}], fix: true, fixTypes: ['layout' as const], inlineConfig: false};
+    const options: LintOptions = {
+      filePath: 'vms/a.vmx',
+      config: [{rules: {'no-duplicate-keys': 'error'}}, {files: ['vms/*.vmx'], rules: {'no-invalid-lines': 'off'}}],
+      fix: true,
+      fixTypes: ['layout'],
+      inlineConfig: false,
+    };
     const result = await api.lintText(text, options);
     expect(result.messages.some((m) => m.ruleId === 'no-duplicate-keys' && m.severity === 2)).toBe(true);
     expect(plain(result)).toEqual(plain(await nodeLintText(text, options)));
