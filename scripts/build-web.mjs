@@ -28,28 +28,10 @@ const browserEntry = {
       const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
       const target = pkg.exports?.['./browser'];
       const file = typeof target === 'string' ? target : (target?.import ?? target?.default);
-      if (!file) return {path: path.join(WEB, 'src/core-fallback.ts')};
+      if (!file) return {errors: [{text: 'package.json has no "./browser" export'}]};
       const source = path.join(ROOT, file.replace(/^\.\/dist\//, '').replace(/\.js$/, '.ts'));
       return {path: fs.existsSync(source) ? source : path.join(ROOT, file)};
     });
-  },
-};
-
-/** TEMPORARY until vmxlint/browser lands (issue 15): the few Node built-ins src/ still imports. */
-const SHIMS = {
-  'node:path': `export const sep = '/'; export const isAbsolute = (p) => p.startsWith('/');
-    export const resolve = (...ps) => { let out = '/'; for (const p of ps) out = p.startsWith('/') ? p : out.replace(/\\/$/, '') + '/' + p; return out; };
-    export const relative = (from, to) => to.startsWith(from.replace(/\\/$/, '') + '/') ? to.slice(from.replace(/\\/$/, '').length + 1) : to.replace(/^\\//, '');
-    export default {sep, isAbsolute, resolve, relative};`,
-  'node:buffer': `const enc = new TextEncoder(); export const isAscii = (b) => b.every((x) => x < 128);
-    export const Buffer = {byteLength: (s) => enc.encode(s).length};`,
-  'node:module': `export const createRequire = () => () => { throw new Error('no legacy encodings before vmxlint/browser'); };`,
-};
-const nodeShims = {
-  name: 'node-shims',
-  setup(build) {
-    build.onResolve({filter: /^node:(path|buffer|module)$/}, (args) => ({path: args.path, namespace: 'shim'}));
-    build.onLoad({filter: /.*/, namespace: 'shim'}, (args) => ({contents: SHIMS[args.path], loader: 'js'}));
   },
 };
 
@@ -66,9 +48,7 @@ const result = await esbuild.build({
   minify: true,
   legalComments: 'none',
   metafile: true,
-  plugins: [browserEntry, nodeShims],
-  define: {'process.cwd': 'globalThis.__cwd'},
-  banner: {js: 'globalThis.__cwd=()=>"/";'},
+  plugins: [browserEntry],
   loader: {'.vmx': 'text'},
   logLevel: 'warning',
 });

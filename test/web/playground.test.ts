@@ -203,6 +203,35 @@ suite(`the playground in Chromium${CHROMIUM ? '' : ' (skipped: no Chromium found
     await expect(page.locator('[data-testid="notice"]').textContent()).resolves.toMatch(/could not be read/);
   });
 
+  it('opens a dropped windows-1252 CRLF file and downloads the fix in the same encoding and line endings, as vmxlint --fix writes it', async () => {
+    const source = Buffer.from(
+      '.encoding = "windows-1252"\r\nconfig.version = "8"\r\nvirtualHW.version = "4"\r\ndisplayName = "Caf\xe9 \x96 \x80 lab"\r\nmemsize = "1024"\r\n',
+      'latin1',
+    );
+    const page = await openPage();
+    const dataTransfer = await page.evaluateHandle((bytes) => {
+      const dt = new (globalThis as any).DataTransfer();
+      dt.items.add(new (globalThis as any).File([new Uint8Array(bytes)], 'lab.vmx'));
+      return dt;
+    }, [...source]);
+    await page.dispatchEvent('body', 'drop', {dataTransfer});
+    await page.waitForFunction(() => (globalThis as any).vmxlintPlayground.text().includes('Café – € lab'));
+    await pick(page, 'outer', 'esx-3.0', 'intel');
+    await page.click('[data-testid="fix-all"]');
+    await settle(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="download"]')]);
+    expect(download.suggestedFilename()).toBe('lab.vmx');
+    const saved = fs.readFileSync((await download.path())!);
+
+    const file = path.join(tmp, 'lab.vmx');
+    fs.writeFileSync(file, source);
+    await runBin(['--fix', '--role', 'outer', '--host', 'esx-3.0', '--cpu', 'intel', file], {cwd: tmp});
+    const expected = fs.readFileSync(file);
+    expect(expected.equals(source)).toBe(false); // the CLI did fix it
+    expect(saved.toString('latin1')).toBe(expected.toString('latin1'));
+    expect(saved.includes(Buffer.from('Caf\xe9', 'latin1'))).toBe(true);
+  });
+
   it('refuses a dropped file whose bytes are not valid in its declared encoding, with one line, and keeps the text', async () => {
     const page = await openPage();
     const dataTransfer = await page.evaluateHandle(() => {
@@ -211,7 +240,7 @@ suite(`the playground in Chromium${CHROMIUM ? '' : ' (skipped: no Chromium found
       return dt;
     });
     await page.dispatchEvent('body', 'drop', {dataTransfer});
-    await expect(page.locator('[data-testid="notice"]').textContent()).resolves.toMatch(/^broken\.vmx: the bytes are not valid UTF-8/);
+    await expect(page.locator('[data-testid="notice"]').textContent()).resolves.toMatch(/^broken\.vmx: bytes invalid in the declared encoding UTF-8 at line 2, column 9/);
     expect(await textOf(page)).toBe(OUTER);
   });
 
