@@ -44,6 +44,7 @@ suite(`the playground in Chromium${CHROMIUM ? '' : ' (skipped: no Chromium found
 
   beforeEach(async () => {
     context = await browser.newContext({acceptDownloads: true});
+    context.on('request', (r) => requested.push(r.url()));
   });
   afterEach(async () => {
     await context.close();
@@ -51,7 +52,6 @@ suite(`the playground in Chromium${CHROMIUM ? '' : ' (skipped: no Chromium found
 
   async function openPage(url = server.url): Promise<Page> {
     const page = await context.newPage();
-    page.on('request', (r) => requested.push(r.url()));
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(`console: ${m.text()}`);
@@ -132,6 +132,7 @@ suite(`the playground in Chromium${CHROMIUM ? '' : ' (skipped: no Chromium found
     expect(url).not.toContain('00:50:56');
 
     const fresh = await browser.newContext();
+    fresh.on('request', (r) => requested.push(r.url()));
     try {
       const other = await fresh.newPage();
       other.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));

@@ -31,12 +31,28 @@ let last: {doc: unknown; text: string; result: LintResult} | undefined;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let running: Promise<void> = Promise.resolve();
 
+/** Work in flight (a lint waiting or running, a Fix all, a file being read): `data-busy` on <body> until none is. */
+let working = 0;
+function settled(): void {
+  if (timer === undefined && working === 0) delete document.body.dataset.busy;
+}
+async function busyWhile(work: () => Promise<void>): Promise<void> {
+  working++;
+  document.body.dataset.busy = 'true';
+  try {
+    await work();
+  } finally {
+    working--;
+    settled();
+  }
+}
+
 function schedule(delay: number): void {
   clearTimeout(timer);
   document.body.dataset.busy = 'true';
   timer = setTimeout(() => {
     timer = undefined;
-    running = running.then(run, run);
+    running = running.then(() => busyWhile(run));
   }, delay);
 }
 
@@ -67,17 +83,19 @@ function applyEdit(edit: TextEdit): void {
 
 async function run(): Promise<void> {
   if (timer !== undefined) return; // a newer change is waiting: lint that one
+  try {
+    await lintAndShow();
+  } catch (error) {
+    const hint = location.protocol === 'file:' ? ' (the page must be served over http(s), e.g. npm run serve:web)' : '';
+    showError(`The linter failed: ${(error as Error).message.split('\n')[0]}${hint}`);
+  }
+}
+
+async function lintAndShow(): Promise<void> {
   const doc = editor.view.state.doc;
   const text = editor.text();
   const context = pickers.context();
-  let answer;
-  try {
-    answer = await lint(text, context);
-  } catch (error) {
-    showError(`The linter failed: ${(error as Error).message.split('\n')[0]}`);
-    return;
-  }
-  const {result, configError, ms} = answer;
+  const {result, configError, ms} = await lint(text, context);
   if (editor.view.state.doc !== doc) return; // typed meanwhile: the next run shows the result
   last = {doc, text, result};
   pickers.showConfigError(configError);
@@ -95,7 +113,6 @@ async function run(): Promise<void> {
   if (editor.view.state.doc !== doc) return;
   renderDiff($('diff'), patchOf(fileName, text, fixed));
   $<HTMLButtonElement>('fix-all').disabled = fixed === text;
-  if (timer === undefined) delete document.body.dataset.busy;
 }
 
 /** A problem with the page itself (a file not opened, a link not read): stays until the next file or link. */
@@ -106,12 +123,14 @@ function showError(message: string): void {
 }
 const clearError = () => ($('notice').hidden = true);
 
-$('fix-all').addEventListener('click', async () => {
-  await running;
-  const text = editor.text();
-  const fixed = await fix(text, pickers.context());
-  if (editor.text() === text) editor.update(fixed);
-});
+$('fix-all').addEventListener('click', () =>
+  busyWhile(async () => {
+    await running;
+    const text = editor.text();
+    const fixed = await fix(text, pickers.context());
+    if (editor.text() === text) editor.update(fixed);
+  }).catch((error: Error) => showError(`Fix all failed: ${error.message.split('\n')[0]}`)),
+);
 
 $('download').addEventListener('click', () => {
   try {
@@ -145,12 +164,14 @@ async function open(file: File): Promise<void> {
   }
 }
 
+$('open-button').addEventListener('click', () => $('open').click());
 $<HTMLInputElement>('open').addEventListener('change', (e) => {
   const input = e.target as HTMLInputElement;
-  if (input.files?.[0]) void open(input.files[0]);
+  const file = input.files?.[0];
+  if (file) void busyWhile(() => open(file));
   input.value = '';
 });
-acceptDrops(document.body, (file) => void open(file));
+acceptDrops(document.body, (file) => void busyWhile(() => open(file)));
 
 async function start(): Promise<void> {
   let restored;
