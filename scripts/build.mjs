@@ -121,7 +121,7 @@ const common = {
   minifyWhitespace: !process.env.VMXLINT_BUILD_READABLE,
   minifySyntax: true,
   logLevel: 'warning',
-  // the bundled CLI starts the bundled worker (src/parallel/pool.ts)
+  // the bundled CLI starts the bundled worker (src/runner/parallel/pool.ts)
   define: {__VMXLINT_WORKER__: JSON.stringify('./vmxlint-worker.mjs')},
 };
 
@@ -167,7 +167,7 @@ const entries = [
     supported: {'dynamic-import': false},
   },
   {
-    entry: 'src/parallel/worker.ts',
+    entry: 'src/runner/parallel/worker.ts',
     out: 'vmxlint-worker.mjs',
     format: 'esm',
     // CommonJS dependencies inside an ESM bundle call require(): give them one

@@ -9,8 +9,8 @@ export {parse, stringify, decode, encode, vmxParse, vmxStringify, keyEquals, get
 export type {Root, Entry, Comment, Blank, Invalid, Line, Eol, Decoded} from './syntax/index.js';
 export {vmxLint} from './engine/linter.js';
 export type {LintOptions} from './engine/linter.js';
-export {lintFiles} from './lint-files.js';
-export type {LintFilesOptions} from './lint-files.js';
+export {lintFiles} from './runner/lint-files.js';
+export type {LintFilesOptions} from './runner/lint-files.js';
 export {RuleTester} from './engine/rule-tester.js';
 export type {ValidCase, InvalidCase, ExpectedMessage} from './engine/rule-tester.js';
 export {createRule} from './engine/create-rule.js';

@@ -6,9 +6,9 @@ import {AMD_FAMILIES, CPUS, normalizeSetting, ROLES} from '../engine/settings.js
 import type {Settings} from '../engine/types.js';
 import type {RuleInfo} from '../formatters/types.js';
 import {HOSTS} from '../knowledge/hosts.js';
-import type {LintFilesOptions} from '../lint-files.js';
-import {makeLoader} from '../lint-files.js';
-import type {CliIo} from './main.js';
+import type {LintFilesOptions} from '../runner/lint-files.js';
+import {makeLoader} from '../runner/lint-files.js';
+import type {CliIo} from './io.js';
 
 function write(stream: NodeJS.WritableStream, text: string, code = 0): Promise<number> {
   return new Promise((resolve) => stream.write(text, () => resolve(code)));

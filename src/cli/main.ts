@@ -6,25 +6,19 @@
 import path from 'node:path';
 import type {Writable} from 'node:stream';
 import {ConfigError, type RuleEntry} from '../config/config-array.js';
-import {packageVersion} from '../version.js';
 import {normalizeSettings} from '../engine/settings.js';
 import type {LintResult, RuleType, Settings} from '../engine/types.js';
-import {NoFilesError} from '../files.js';
-import type {LintFilesOptions} from '../lint-files.js';
+import {NoFilesError} from '../runner/files.js';
+import type {LintFilesOptions} from '../runner/lint-files.js';
+import {VERSION, type CliIo} from './io.js';
 import {FIX_TYPES, FORMATS, type CliArgs} from './options.js';
 import {closest} from './suggest.js';
 
-export interface CliIo {
-  stdout: Writable & {isTTY?: boolean};
-  stderr: Writable & {isTTY?: boolean};
-  stdin?: NodeJS.ReadableStream;
-  cwd?: string;
-  env?: Record<string, string | undefined>;
-}
+// info.ts and report.ts import these from io.ts, not from here (main imports them: no circle)
+export {VERSION};
+export type {CliIo};
 
 class UsageError extends Error {}
-
-export const VERSION: string = packageVersion();
 
 async function parseArgs(argv: string[], columns: number | undefined): Promise<CliArgs> {
   const [{default: yargs}, {declare}] = await Promise.all([import('yargs'), import('./options.js')]);

@@ -3,11 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {lintBytes} from '../engine/linter.js';
 import type {LintResult} from '../engine/types.js';
-import {lintFiles, makeLoader, type LintFilesOptions} from '../lint-files.js';
-import {writeAllSync} from '../io/write.js';
+import {lintFiles, makeLoader, type LintFilesOptions} from '../runner/lint-files.js';
+import {writeAllSync} from '../runner/io/write.js';
 import type {CliArgs} from './options.js';
-import type {CliIo} from './main.js';
-import {VERSION} from './main.js';
+import {VERSION, type CliIo} from './io.js';
 
 type Chunk = string | Uint8Array;
 

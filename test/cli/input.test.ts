@@ -1,7 +1,7 @@
 /** Which files `vmxlint` reads: files, directories, globs, ignore files, and standard input. */
 import {afterAll, describe, expect, it} from '@jest/globals';
 import path from 'node:path';
-import {globKeeps} from '../../src/files.js';
+import {globKeeps} from '../../src/runner/files.js';
 import {BAD_VMX, coreProject, FIXABLE_VMX, GOOD_VMX, removeDir, runMain} from './helpers.js';
 
 const dirs: string[] = [];

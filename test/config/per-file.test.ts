@@ -10,7 +10,7 @@ import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from '@jest/globals';
 import fc from 'fast-check';
 import {ConfigArray, resolvePath, type Config} from '../../src/config/config-array.js';
-import {ConfigLoader} from '../../src/config/load.js';
+import {ConfigLoader} from '../../src/runner/config-loader.js';
 import {posixPath} from '../../src/config/paths.js';
 
 const ITEMS: Config = [

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from '@jest/globals';
 import {ConfigArray, ConfigError} from '../../src/config/config-array.js';
-import {ConfigLoader} from '../../src/config/load.js';
-import {lintFiles} from '../../src/lint-files.js';
+import {ConfigLoader} from '../../src/runner/config-loader.js';
+import {lintFiles} from '../../src/runner/lint-files.js';
 
 let root: string;
 const write = (rel: string, text: string) => {

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import {glob} from 'tinyglobby';
-import {findFiles, walkVmxFiles} from '../../src/files.js';
+import {findFiles, walkVmxFiles} from '../../src/runner/files.js';
 
 /** What findFiles used for a directory before walkVmxFiles. */
 async function globbed(dir: string): Promise<string[]> {

@@ -7,9 +7,9 @@ import {afterEach, beforeEach, describe, expect, it} from '@jest/globals';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {cacheFilePath, LintCache} from '../../src/cache.js';
+import {cacheFilePath, LintCache} from '../../src/runner/cache.js';
 import type {LintResult} from '../../src/engine/types.js';
-import {lintFiles, type LintFilesOptions} from '../../src/lint-files.js';
+import {lintFiles, type LintFilesOptions} from '../../src/runner/lint-files.js';
 
 const BAD = '.encoding = "UTF-8"\nconfig.version = "8"\nmemsize = "1024"\nmemsize = "1024"\nbad line\n';
 const GOOD = '.encoding = "UTF-8"\nconfig.version = "8"\nmemsize = "1024"\n';

@@ -7,8 +7,8 @@
 import {afterAll, beforeAll, describe, expect, it} from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
-import {WORKER_MAX_FILE_BYTES} from '../../src/parallel/pool.js';
-import {workerCount} from '../../src/parallel/schedule.js';
+import {WORKER_MAX_FILE_BYTES} from '../../src/runner/parallel/pool.js';
+import {workerCount} from '../../src/runner/parallel/schedule.js';
 import {CORPUS, ensureBuilt, removeDir, runCli, snapshot, tempDir} from '../reliability/helpers.js';
 
 const FILES: Record<string, string | Buffer> = {

@@ -1,6 +1,6 @@
 /** inOrder: overlapping calls (--fix writes), results still in input order, errors where they belong. */
 import {describe, expect, it} from '@jest/globals';
-import {inOrder} from '../../src/parallel/lint-one.js';
+import {inOrder} from '../../src/runner/parallel/lint-one.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

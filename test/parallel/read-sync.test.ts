@@ -7,8 +7,8 @@ import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {InputError, readVmxFile} from '../../src/io/read.js';
-import {readVmxFileSync} from '../../src/parallel/read-sync.js';
+import {InputError, readVmxFile} from '../../src/runner/io/read.js';
+import {readVmxFileSync} from '../../src/runner/parallel/read-sync.js';
 
 let dir: string;
 

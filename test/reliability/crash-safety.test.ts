@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from '@jest/globals';
 import {lintTextSync} from '../../src/engine/linter.js';
-import {TEMP_FILE} from '../../src/io/write.js';
+import {TEMP_FILE} from '../../src/runner/io/write.js';
 import {BIN, ensureBuilt, removeDir, runCli, tempDir} from './helpers.js';
 
 const FILES = 100;

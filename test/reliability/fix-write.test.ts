@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from '@jest/globals';
-import {lintFiles} from '../../src/lint-files.js';
+import {lintFiles} from '../../src/runner/lint-files.js';
 import {decode, encodeForWrite, findDeclaredEncoding} from '../../src/syntax/encoding.js';
 import {removeDir, tempDir} from './helpers.js';
 

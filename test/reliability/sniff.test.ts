@@ -1,7 +1,7 @@
 /** sniffWrongKind: files given by mistake (VMDK descriptors, XML) are named, with a cheap first look. */
 import {describe, expect, it} from '@jest/globals';
 import fc from 'fast-check';
-import {sniffWrongKind} from '../../src/io/read.js';
+import {sniffWrongKind} from '../../src/runner/io/read.js';
 
 /** The plain reading of the rule, without the first look: what sniffWrongKind must always agree with. */
 function reference(bytes: Uint8Array): string | undefined {

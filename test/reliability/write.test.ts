@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from '@jest/globals';
-import {InputError, readVmxFile} from '../../src/io/read.js';
-import {nodeWriteOps, TEMP_FILE, writeFixed, type WriteOps} from '../../src/io/write.js';
+import {InputError, readVmxFile} from '../../src/runner/io/read.js';
+import {nodeWriteOps, TEMP_FILE, writeFixed, type WriteOps} from '../../src/runner/io/write.js';
 import {removeDir, tempDir} from './helpers.js';
 
 let dir: string;

@@ -4,9 +4,9 @@
  * hash of the bytes that were linted.
  */
 import {hashBytes} from '../cache.js';
-import type {ConfigLoader} from '../config/load.js';
+import type {ConfigLoader} from '../config-loader.js';
 import type {ReadFile} from '../io/read.js';
-import {lintFile, type LintFilesOptions} from '../lint-files.js';
+import {lintFile, type LintFilesOptions} from '../lint-file.js';
 import type {Linted} from './pool.js';
 import {readVmxFileSync} from './read-sync.js';
 

@@ -7,14 +7,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {cacheFilePath, ConfigKeys, copyResult, hashBytes, LintCache, packageVersion, type CachedResult} from '../cache.js';
-import type {ConfigLoader} from '../config/load.js';
-import type {LintResult} from '../engine/types.js';
-import type {ReadFile} from '../io/read.js';
-import type {LintFilesOptions} from '../lint-files.js';
-import {decode} from '../syntax/encoding.js';
+import type {ConfigLoader} from '../config-loader.js';
+import type {LintResult} from '../../engine/types.js';
+import type {Concurrency, LintFilesOptions} from '../lint-file.js';
+import {decode} from '../../syntax/encoding.js';
 import {inOrder, lintOne, WRITE_CONCURRENCY} from './lint-one.js';
 import {lintInWorkers, workerUrl, type Linted, type WorkerInit} from './pool.js';
 import {readVmxFileSync} from './read-sync.js';
+
+export type {Concurrency, RunOptions} from '../lint-file.js';
 
 export const DEFAULT_CACHE_LOCATION = '.vmxlintcache';
 /**
@@ -22,24 +23,6 @@ export const DEFAULT_CACHE_LOCATION = '.vmxlintcache';
  * to start and lints its first files several times slower until V8 has optimized the code.
  */
 export const MIN_FILES_PER_WORKER = 4000;
-
-export type Concurrency = number | 'auto' | 'off';
-
-/** Options of lintFiles about how, not what: they never change a result. */
-export interface RunOptions {
-  /** Reuse results of files whose content, config and vmxlint version are unchanged (`--cache`). */
-  cache?: boolean;
-  /** The cache file, or a directory to keep it in (default `.vmxlintcache`, relative to cwd). */
-  cacheLocation?: string;
-  /** Worker threads: `auto` (default: one per core when there are many files), `off`, or how many. `VMXLINT_CONCURRENCY` overrides it. */
-  concurrency?: Concurrency;
-  /** Keep `result.source` on results with messages (the JSON format prints it). Default true. */
-  keepSource?: boolean;
-  /** How a file is read (default `readVmxFile`; the batch paths read synchronously). */
-  readFile?: (file: string) => ReadFile | Promise<ReadFile>;
-  /** Told about problems that do not stop the run (a cache that cannot be written). */
-  onWarning?: (message: string) => void;
-}
 
 function parseConcurrency(value: string | undefined): Concurrency | undefined {
   if (value === undefined || value === '') return undefined;

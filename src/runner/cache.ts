@@ -10,8 +10,8 @@
 import fs from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
-import type {FileConfig} from './config/config-array.js';
-import type {LintMessage, LintResult, TextEdit} from './engine/types.js';
+import type {FileConfig} from '../config/config-array.js';
+import type {LintMessage, LintResult, TextEdit} from '../engine/types.js';
 import type {FileIdentity} from './io/read.js';
 
 // node:crypto costs start-up time: loaded on first use (a run without --cache never hashes)

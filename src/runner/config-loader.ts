@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {ConfigArray, ConfigError, defaultConfig, resolvePath, type Config, type ConfigItem} from './config-array.js';
+import {ConfigArray, ConfigError, defaultConfig, resolvePath, type Config, type ConfigItem} from '../config/config-array.js';
 
 export const SEARCH_PLACES = ['vmxlint.config.js', 'vmxlint.config.mjs', 'vmxlint.config.json', '.vmxlintrc.json', 'package.json'];
 

@@ -1,17 +1,34 @@
 /**
- * Lint files on disk: find them, load each one's config, read bytes, lint, and with `write`
- * write fixes atomically. One bad file never stops the others: it becomes a fatal result.
+ * Lint one file on disk: read its bytes, lint them with its config, and with `write` write the fix
+ * atomically. Used by `lintFiles` (lint-files.ts) through the scheduler, on the main thread and in
+ * workers (parallel/lint-one.ts): it sits below both, so neither imports the other's caller.
  */
 import path from 'node:path';
-import {resolvePath, type ConfigArray, type ConfigItem, type RuleEntry} from './config/config-array.js';
-import {ConfigLoader} from './config/load.js';
-import {buildResult, fatalResult, lintBytes, type LintOptions} from './engine/linter.js';
-import type {LintResult} from './engine/types.js';
-import {findFiles} from './files.js';
-import {InputError, readVmxFile, sniffWrongKind} from './io/read.js';
+import {resolvePath, type ConfigItem, type RuleEntry} from '../config/config-array.js';
+import {ConfigLoader} from './config-loader.js';
+import {buildResult, fatalResult, lintBytes, type LintOptions} from '../engine/linter.js';
+import type {LintResult} from '../engine/types.js';
+import {InputError, readVmxFile, sniffWrongKind, type ReadFile} from './io/read.js';
 import {writeFixed} from './io/write.js';
-import {encodeForWrite} from './syntax/encoding.js';
-import {lintEach, type RunOptions} from './parallel/schedule.js';
+import {encodeForWrite} from '../syntax/encoding.js';
+
+export type Concurrency = number | 'auto' | 'off';
+
+/** Options of lintFiles about how, not what: they never change a result. */
+export interface RunOptions {
+  /** Reuse results of files whose content, config and vmxlint version are unchanged (`--cache`). */
+  cache?: boolean;
+  /** The cache file, or a directory to keep it in (default `.vmxlintcache`, relative to cwd). */
+  cacheLocation?: string;
+  /** Worker threads: `auto` (default: one per core when there are many files), `off`, or how many. `VMXLINT_CONCURRENCY` overrides it. */
+  concurrency?: Concurrency;
+  /** Keep `result.source` on results with messages (the JSON format prints it). Default true. */
+  keepSource?: boolean;
+  /** How a file is read (default `readVmxFile`; the batch paths read synchronously). */
+  readFile?: (file: string) => ReadFile | Promise<ReadFile>;
+  /** Told about problems that do not stop the run (a cache that cannot be written). */
+  onWarning?: (message: string) => void;
+}
 
 export interface LintFilesOptions extends Omit<LintOptions, 'filePath' | 'config' | 'encoding' | 'encodingDeclared'>, RunOptions {
   cwd?: string;
@@ -69,46 +86,4 @@ export async function lintFile(file: string, loader: ConfigLoader, options: Lint
     }
   }
   return {result, source};
-}
-
-/** Lint files, directories and globs. Public API: results in file order. */
-export async function lintFiles(patterns: string | string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
-  const cwd = options.cwd ?? process.cwd();
-  const list = Array.isArray(patterns) ? patterns : [patterns];
-  const {files, ignoredExplicit} = await findFiles(list, {
-    cwd,
-    ignorePatterns: options.ignorePatterns,
-    ignoreFile: options.ignoreFile,
-    errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
-  });
-  const loader = makeLoader(options);
-  // every config is loaded before any file is linted: a broken config stops the run before anything is written
-  // (config lookup is per directory, and the files are sorted: one await per directory)
-  const configs: ConfigArray[] = new Array(files.length);
-  let dir: string | undefined;
-  let config: ConfigArray | undefined;
-  for (let i = 0; i < files.length; i++) {
-    const fileDir = path.dirname(files[i]);
-    if (fileDir !== dir) {
-      dir = fileDir;
-      config = await loader.forFile(files[i]);
-    }
-    configs[i] = config!;
-  }
-  const results: LintResult[] = [];
-  for (const file of ignoredExplicit) {
-    const r = buildResult(file, [{ruleId: null, severity: 1, message: 'File ignored because of a matching ignore pattern', line: 0, column: 0}], [], '');
-    results.push(r);
-    options.onResult?.(r, undefined);
-  }
-  const named = new Set(list.map((p) => path.resolve(cwd, p)));
-  const todo = files.filter((file, i) => !configs[i].isIgnored(file) || named.has(file));
-  // from --cache, worker threads or one by one: in file order either way (src/parallel/schedule.ts)
-  for await (const batch of lintEach(todo, loader, {...options, cwd})) {
-    for (const {result, source} of batch) {
-      results.push(result);
-      options.onResult?.(result, source);
-    }
-  }
-  return results;
 }

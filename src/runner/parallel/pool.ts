@@ -2,12 +2,12 @@
  * Worker threads for linting many files: contiguous batches of files go to the workers (two
  * batches in flight each, so none waits for the next), and results come back in file order.
  * Each worker runs the same `lintFile` as the main thread, with its own config loader, and
- * writes fixes through the same atomic write (src/io/write.ts).
+ * writes fixes through the same atomic write (src/runner/io/write.ts).
  */
 import fs from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import {ConfigError} from '../config/config-array.js';
-import type {LintResult} from '../engine/types.js';
+import {ConfigError} from '../../config/config-array.js';
+import type {LintResult} from '../../engine/types.js';
 import type {FileIdentity} from '../io/read.js';
 
 /** What the worker is told once. Options are the lint options without functions. */
@@ -41,7 +41,7 @@ declare const __VMXLINT_WORKER__: string | undefined;
 /** The worker script: the bundled one next to the bundle, else tsc's output next to this module. */
 export function workerUrl(): URL | undefined {
   const url = typeof __VMXLINT_WORKER__ === 'string' ? new URL(__VMXLINT_WORKER__, import.meta.url) : new URL('./worker.js', import.meta.url);
-  // under ts-jest this module is src/parallel/pool.ts and there is no worker.js: no workers then
+  // under ts-jest this module is src/runner/parallel/pool.ts and there is no worker.js: no workers then
   return url.protocol === 'file:' && fs.existsSync(fileURLToPath(url)) ? url : undefined;
 }
 

@@ -1,5 +1,5 @@
 /**
- * `readVmxFile` (src/io/read.ts) without promises, for linting many files: the same open
+ * `readVmxFile` (src/runner/io/read.ts) without promises, for linting many files: the same open
  * (non-blocking), the same checks on the open handle, the same error sentences and the same
  * `ReadFile`, in four system calls and no event-loop round trips. Async reads of 10,000 small
  * files spend more time in promise and FileHandle machinery than in the kernel.

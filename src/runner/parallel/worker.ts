@@ -1,9 +1,9 @@
 /**
  * A lint worker thread: receives batches of file paths, lints each with the same `lintFile` as
- * the main thread (src/parallel/lint-one.ts), and posts the results back, one message per batch.
+ * the main thread (src/runner/parallel/lint-one.ts), and posts the results back, one message per batch.
  */
 import {parentPort, workerData} from 'node:worker_threads';
-import {makeLoader, type LintFilesOptions} from '../lint-files.js';
+import {makeLoader, type LintFilesOptions} from '../lint-file.js';
 import {inOrder, lintOne, WRITE_CONCURRENCY} from './lint-one.js';
 import {WORKER_MAX_FILE_BYTES, type Linted, type Reply, type WorkerInit} from './pool.js';
 
