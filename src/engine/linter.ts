@@ -2,6 +2,7 @@
  * The lint pipeline for one text: parse → resolve context → run rules (a unified transformer)
  * → apply directives → (fix passes) → LintResult.
  */
+import path from 'node:path';
 import {unified, type Plugin, type Processor} from 'unified';
 import {VFile} from 'vfile';
 import {ConfigArray, defaultConfig, type Config, type FileConfig} from '../config/config-array.js';
@@ -12,6 +13,7 @@ import {collectDirectives, suppressedBy, unusedParts, withoutRules, type Directi
 import {applyEdits, createFixer} from './fixer.js';
 import {makeMessage, runRules, type VmxMessage} from './run-rules.js';
 import {inferRole, normalizeSetting, resolveSettings} from './settings.js';
+import {OuterLinks, PHYSICAL, withOuter, type OuterLinksOptions, type OuterVm} from '../nested/outer-link.js';
 import type {LintMessage, LintResult, RuleType, Settings} from './types.js';
 
 export const MAX_FIX_PASSES = 10;
@@ -32,6 +34,8 @@ export interface LintOptions {
   /** The file's encoding, when the text was decoded from bytes. */
   encoding?: string;
   encodingDeclared?: boolean;
+  /** The run's outer links (each outer file read once per run); made per file when not given. */
+  outerLinks?: OuterLinks;
 }
 
 function isFileConfig(c: unknown): c is FileConfig {
@@ -62,12 +66,16 @@ export const vmxLint: Plugin<[FileConfig, LintOptions?], Root> = function vmxLin
       }
     }
     const inferredRole = inferRole(tree);
-    const settings = resolveSettings([
-      {source: 'cli', settings: options.settings ?? {}},
-      {source: 'directive', settings: directiveSettings as Settings},
-      {source: 'config', settings: fileConfig.settings},
-      {source: 'inferred', settings: inferredRole ? {role: inferredRole} : {}},
-    ]);
+    const layers = [
+      {source: 'cli' as const, settings: options.settings ?? {}},
+      {source: 'directive' as const, settings: directiveSettings as Settings},
+      {source: 'config' as const, settings: fileConfig.settings},
+    ];
+    let settings = resolveSettings([...layers, {source: 'inferred', settings: inferredRole ? {role: inferredRole} : {}}]);
+    // an inner VM linked to its outer VM's file: its context flows from there (src/nested/outer-link.ts)
+    if (settings.outer !== undefined) {
+      settings = withOuter(settings, layers, inferredRole, file.path ?? path.resolve('stdin.vmx'), linksFor(options, fileConfig), tree);
+    }
     runRules({
       rules: fileConfig.rules,
       settings,
@@ -91,6 +99,31 @@ export const vmxLint: Plugin<[FileConfig, LintOptions?], Root> = function vmxLin
     file.messages = [...kept, ...problems];
     (file.data as {suppressed?: unknown}).suppressed = suppressed;
   };
+}
+
+/** Links made for a lint without a run's `outerLinks` (the lintText API): one per options object, so fix passes share it. */
+const ownLinks = new WeakMap<LintOptions, OuterLinks>();
+function linksFor(options: LintOptions, fileConfig: FileConfig): OuterLinks {
+  if (options.outerLinks) return options.outerLinks;
+  let links = ownLinks.get(options);
+  if (links === undefined) ownLinks.set(options, (links = makeOuterLinks(options, {fallbackConfig: fileConfig})));
+  return links;
+}
+
+/**
+ * The outer links of a run: outer VMs are linted with their own config (`configFor`, else
+ * `fallbackConfig`), the command line's physical settings, and role `outer` when nothing else says.
+ */
+export function makeOuterLinks(options: LintOptions, more: Omit<OuterLinksOptions, 'lint' | 'cliSettings' | 'inlineConfig'> & {fallbackConfig?: FileConfig}): OuterLinks {
+  const physical: Settings = {};
+  for (const name of PHYSICAL) if (options.settings?.[name] !== undefined) (physical as Record<string, string>)[name] = options.settings[name]!;
+  const lint = (vm: OuterVm, links: OuterLinks): LintResult => {
+    const roleGiven = vm.settings?.sources.role !== undefined && vm.settings.sources.role !== 'inferred';
+    const settings: Settings = roleGiven || inferRole(vm.tree!) ? physical : {...physical, role: 'outer'};
+    const config = vm.config ?? more.fallbackConfig;
+    return lintTextSync(vm.text!, {filePath: vm.file, config, settings, inlineConfig: options.inlineConfig, outerLinks: links});
+  };
+  return new OuterLinks({...more, cliSettings: physical, inlineConfig: options.inlineConfig, lint});
 }
 
 function directiveProblem(reason: string, line: number): VmxMessage {
@@ -174,6 +207,7 @@ function toLintMessage(m: VmxMessage): LintMessage {
   if (m.fix) out.fix = m.fix;
   if (m.suggestions) out.suggestions = m.suggestions;
   if (m.url) out.url = m.url;
+  if (m.related) out.relatedLocations = m.related;
   return out;
 }
 
