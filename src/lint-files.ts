@@ -10,8 +10,10 @@ import type {LintResult} from './engine/types.js';
 import {findFiles} from './files.js';
 import {InputError, readVmxFile, sniffWrongKind} from './io/read.js';
 import {writeFixed} from './io/write.js';
-import {encodeForWrite} from './syntax/encoding.js';
+import {decode, encodeForWrite} from './syntax/encoding.js';
 import {lintEach, type RunOptions} from './parallel/schedule.js';
+import {preloadOuters, type OuterLinks} from './nested/outer-link.js';
+import {makeOuterLinks} from './engine/linter.js';
 
 export interface LintFilesOptions extends Omit<LintOptions, 'filePath' | 'config' | 'encoding' | 'encodingDeclared'>, RunOptions {
   cwd?: string;
@@ -35,12 +37,30 @@ export function makeLoader(options: LintFilesOptions): ConfigLoader {
   return new ConfigLoader({configFile: options.configFile, lookup: options.configLookup, overrides, cwd: options.cwd});
 }
 
+/** One set of outer links per run (per loader: each worker thread has its own), so each outer file is read once. */
+const runLinks = new WeakMap<ConfigLoader, OuterLinks>();
+export function outerLinksFor(loader: ConfigLoader, options: LintFilesOptions): OuterLinks {
+  let links = runLinks.get(loader);
+  if (links === undefined) {
+    links = makeOuterLinks(options, {configFor: (file) => loader.loadedForFile(file)?.forFile(file)});
+    runLinks.set(loader, links);
+  }
+  return links;
+}
+
+/** Whether bytes may hold an `outer=` link (ASCII in every encoding a .vmx uses). */
+const mayLink = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf('outer=') !== -1;
+
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && Buffer.compare(a, b) === 0;
 }
 
 /** Lint one file from disk; never throws for a problem with the file itself (config errors do throw). */
-export async function lintFile(file: string, loader: ConfigLoader, options: LintFilesOptions): Promise<{result: LintResult; source?: string}> {
+export async function lintFile(
+  file: string,
+  loader: ConfigLoader,
+  options: LintFilesOptions,
+): Promise<{result: LintResult; source?: string; deps?: Array<[string, string]>}> {
   const filePath = path.isAbsolute(file) ? resolvePath(file) : path.resolve(options.cwd ?? process.cwd(), file);
   let read;
   try {
@@ -54,7 +74,19 @@ export async function lintFile(file: string, loader: ConfigLoader, options: Lint
   const wrongKind = sniffWrongKind(read.bytes);
   if (wrongKind) return {result: fatalResult(filePath, wrongKind)};
   const fileConfig = (loader.loadedForFile(filePath) ?? (await loader.forFile(filePath))).forFile(filePath);
-  const {result, encoding, text: source} = lintBytes(read.bytes, {...options, filePath, config: fileConfig});
+  const links = outerLinksFor(loader, options);
+  const linkGiven = options.settings?.outer ?? fileConfig.settings.outer;
+  if (linkGiven !== undefined || mayLink(read.bytes)) {
+    let text = '';
+    try {
+      text = decode(read.bytes).text;
+    } catch {
+      // reported by the lint below
+    }
+    await preloadOuters(filePath, text, [options.settings?.outer, fileConfig.settings.outer], links, (f) => loader.forFile(f));
+  }
+  const {result, encoding, text: source} = lintBytes(read.bytes, {...options, filePath, config: fileConfig, outerLinks: links});
+  const deps = links.takeDeps(filePath);
   // never write a file with a fatal problem (undecodable, a crashed rule), nor one the fix leaves as it was
   if (options.write && result.output !== undefined && encoding !== undefined && result.fatalErrorCount === 0) {
     try {
@@ -65,10 +97,10 @@ export async function lintFile(file: string, loader: ConfigLoader, options: Lint
       const why = error instanceof Error ? error.message : String(error);
       const unfixed = lintBytes(read.bytes, {...options, fix: false, filePath, config: fileConfig}).result;
       const messages = [...fatalResult(filePath, why).messages, ...unfixed.messages];
-      return {result: buildResult(filePath, messages, unfixed.suppressedMessages, source ?? ''), source};
+      return {result: buildResult(filePath, messages, unfixed.suppressedMessages, source ?? ''), source, deps};
     }
   }
-  return {result, source};
+  return {result, source, deps};
 }
 
 /** Lint files, directories and globs. Public API: results in file order. */

@@ -62,12 +62,16 @@ export function listHosts(out: NodeJS.WritableStream): Promise<number> {
   return write(out, table(rows));
 }
 
-export async function printConfig(file: string, options: LintFilesOptions, out: NodeJS.WritableStream): Promise<number> {
-  const config = (await makeLoader(options).forFile(file)).forFile(file);
-  const printed = {
+export async function printConfig(file: string, options: LintFilesOptions, out: NodeJS.WritableStream, cwd = process.cwd()): Promise<number> {
+  const loader = makeLoader(options);
+  const config = (await loader.forFile(file)).forFile(file);
+  const printed: Record<string, unknown> = {
     rules: Object.fromEntries(config.rules.map((r) => [r.id, Object.keys(r.options).length ? [r.severity, r.options] : r.severity])),
     settings: {...config.settings, ...options.settings},
   };
+  // an inner VM linked to its outer VM: the resolved chain (src/nested/lab.ts)
+  const chain = await (await import('./chain.js')).outerChain(file, config, options, loader, cwd);
+  if (chain) printed.outer = chain;
   return write(out, JSON.stringify(printed, null, 2) + '\n');
 }
 

@@ -21,6 +21,8 @@ export interface CliArgs {
   cpu?: string;
   amdFamily?: string;
   outerProduct?: string;
+  outer?: string;
+  lab?: string;
   stdin: boolean;
   stdinFilename?: string;
   printConfig?: string;
@@ -76,12 +78,13 @@ export function declare(y: Argv): Argv<CliArgs> {
     .option('report-unused-disable-directives', {type: 'boolean', default: false, describe: 'Warn about disable directives that suppress nothing (fixable)'})
     .option('print-config', {type: 'string', describe: 'Print the rules and settings that apply to this file, as JSON, and exit'})
     .option('init', {type: 'boolean', default: false, describe: 'Write a starter vmxlint.config.json (asks a few questions on a terminal, none otherwise)'})
-    .group(['role', 'host', 'cpu', 'amd-family', 'outer-product'], 'Nested-VM context (wins over file directives and config):')
+    .group(['role', 'host', 'cpu', 'amd-family', 'outer-product', 'outer'], 'Nested-VM context (wins over file directives and config):')
     .option('role', {type: 'string', describe: 'Role of the VM: outer, inner or none'})
     .option('host', {type: 'string', describe: 'Physical host product, e.g. esx-3.0, workstation-6.5, esxi-8.0 (see --list-hosts)'})
     .option('cpu', {type: 'string', describe: 'Physical CPU vendor: intel or amd'})
     .option('amd-family', {type: 'string', describe: 'AMD processor family: 0fh-revf, 0fh-revg or 10h'})
     .option('outer-product', {type: 'string', describe: 'VMware product running inside the outer VM (for an inner VM)'})
+    .option('outer', {type: 'string', describe: "The outer VM's .vmx (for inner VMs): their host, CPU and outer product come from it"})
     .group(['stdin', 'stdin-filename', 'ignore', 'ignore-pattern', 'error-on-unmatched-pattern', 'cache', 'cache-location'], 'Input:')
     .option('stdin', {type: 'boolean', default: false, describe: 'Lint text from standard input (with --fix: print the fixed text)'})
     .option('stdin-filename', {type: 'string', describe: 'File name to use for standard input (config lookup, messages)'})
@@ -90,7 +93,8 @@ export function declare(y: Argv): Argv<CliArgs> {
     .option('error-on-unmatched-pattern', {type: 'boolean', default: true, describe: 'Exit 2 when a pattern matches no file'})
     .option('cache', {type: 'boolean', default: false, describe: 'Only re-lint files whose content, config or vmxlint version changed'})
     .option('cache-location', {type: 'string', default: '.vmxlintcache', describe: 'Where --cache keeps its data'})
-    .group(['list-rules', 'list-hosts', 'debug', 'help', 'version'], 'Other:')
+    .group(['lab', 'list-rules', 'list-hosts', 'debug', 'help', 'version'], 'Other:')
+    .option('lab', {type: 'string', describe: 'Lint the VMs of a directory and print them as a lab tree: each outer VM, its host, its inner VMs, a verdict each'})
     .option('list-rules', {type: 'boolean', default: false, describe: 'List the rules: id, fixable, default severity, description (-f json for JSON)'})
     .option('list-hosts', {type: 'boolean', default: false, describe: 'List the host products: id, CPU, keys an outer VM needs, notes'})
     .option('debug', {type: 'boolean', default: false, describe: 'Show stack traces of internal errors'})

@@ -9,12 +9,12 @@ import {ConfigArray, defaultConfig, type Config, type FileConfig} from '../confi
 import {decode, DecodeError} from '../syntax/encoding.js';
 import {vmxParse} from '../syntax/unified.js';
 import type {Root} from '../syntax/types.js';
-import {collectDirectives, suppressedBy, unusedParts, withoutRules, type Directive} from './directives.js';
+import {collectDirectives, suppressedBy, unusedParts, withoutRules, type ContextDirective, type Directive} from './directives.js';
 import {applyEdits, createFixer} from './fixer.js';
 import {makeMessage, runRules, type VmxMessage} from './run-rules.js';
 import {inferRole, normalizeSetting, resolveSettings} from './settings.js';
 import {OuterLinks, PHYSICAL, withOuter, type OuterLinksOptions, type OuterVm} from '../nested/outer-link.js';
-import type {LintMessage, LintResult, RuleType, Settings} from './types.js';
+import type {LintMessage, LintResult, ResolvedSettings, RuleType, Settings} from './types.js';
 
 export const MAX_FIX_PASSES = 10;
 
@@ -56,26 +56,8 @@ export const vmxLint: Plugin<[FileConfig, LintOptions?], Root> = function vmxLin
     const options = (file.data as FileData).lintOptions ?? pluginOptions;
     const inline = options.inlineConfig !== false;
     const {directives, contexts} = inline ? collectDirectives(tree) : {directives: [], contexts: []};
-    const directiveSettings: Record<string, string> = {};
     const problems: VmxMessage[] = [];
-    for (const c of contexts) {
-      for (const {name, value} of c.pairs) {
-        const r = normalizeSetting(name, value);
-        if (r.error) problems.push(directiveProblem(`Invalid \`# vmxlint\` directive: ${r.error}`, c.node.position.start.line));
-        else directiveSettings[name] = r.value!;
-      }
-    }
-    const inferredRole = inferRole(tree);
-    const layers = [
-      {source: 'cli' as const, settings: options.settings ?? {}},
-      {source: 'directive' as const, settings: directiveSettings as Settings},
-      {source: 'config' as const, settings: fileConfig.settings},
-    ];
-    let settings = resolveSettings([...layers, {source: 'inferred', settings: inferredRole ? {role: inferredRole} : {}}]);
-    // an inner VM linked to its outer VM's file: its context flows from there (src/nested/outer-link.ts)
-    if (settings.outer !== undefined) {
-      settings = withOuter(settings, layers, inferredRole, file.path ?? path.resolve('stdin.vmx'), linksFor(options, fileConfig), tree);
-    }
+    const settings = fileSettings(tree, fileConfig, options, file.path ?? path.resolve('stdin.vmx'), contexts, problems);
     runRules({
       rules: fileConfig.rules,
       settings,
@@ -124,6 +106,38 @@ export function makeOuterLinks(options: LintOptions, more: Omit<OuterLinksOption
     return lintTextSync(vm.text!, {filePath: vm.file, config, settings, inlineConfig: options.inlineConfig, outerLinks: links});
   };
   return new OuterLinks({...more, cliSettings: physical, inlineConfig: options.inlineConfig, lint});
+}
+
+/**
+ * A file's nested context: the command line, its `# vmxlint` comment, its config, its outer VM's
+ * file (`outer`), inference from its keys (first given wins). Bad directive values go to `problems`.
+ */
+export function fileSettings(
+  tree: Root,
+  fileConfig: FileConfig,
+  options: LintOptions,
+  filePath: string,
+  contexts: ContextDirective[] = options.inlineConfig !== false ? collectDirectives(tree).contexts : [],
+  problems: VmxMessage[] = [],
+): ResolvedSettings {
+  const directiveSettings: Record<string, string> = {};
+  for (const c of contexts) {
+    for (const {name, value} of c.pairs) {
+      const r = normalizeSetting(name, value);
+      if (r.error) problems.push(directiveProblem(`Invalid \`# vmxlint\` directive: ${r.error}`, c.node.position.start.line));
+      else directiveSettings[name] = r.value!;
+    }
+  }
+  const inferredRole = inferRole(tree);
+  const layers = [
+    {source: 'cli' as const, settings: options.settings ?? {}},
+    {source: 'directive' as const, settings: directiveSettings as Settings},
+    {source: 'config' as const, settings: fileConfig.settings},
+  ];
+  const settings = resolveSettings([...layers, {source: 'inferred', settings: inferredRole ? {role: inferredRole} : {}}]);
+  // an inner VM linked to its outer VM's file: its context flows from there (src/nested/outer-link.ts)
+  if (settings.outer === undefined) return settings;
+  return withOuter(settings, layers, inferredRole, filePath, linksFor(options, fileConfig), tree);
 }
 
 function directiveProblem(reason: string, line: number): VmxMessage {

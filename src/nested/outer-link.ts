@@ -90,6 +90,8 @@ export class OuterLinks {
   private readonly resolving: string[] = [];
   /** How many outer files were read (tests: "each outer read once"). */
   reads = 0;
+  /** Per linted file: the outer files its result depends on, with their content hashes (for --cache). */
+  private readonly depsByFile = new Map<string, Array<[string, string]>>();
 
   constructor(readonly options: OuterLinksOptions = {}) {}
 
@@ -167,6 +169,18 @@ export class OuterLinks {
     return result;
   }
 
+  /** Remember what a file's result depends on (the chain of outer files). */
+  recordDeps(file: string, deps: Array<[string, string]>): void {
+    this.depsByFile.set(file, deps);
+  }
+
+  /** The outer files a linted file's result depends on (and forget them: asked once per lint). */
+  takeDeps(file: string): Array<[string, string]> | undefined {
+    const deps = this.depsByFile.get(file);
+    this.depsByFile.delete(file);
+    return deps;
+  }
+
   /** The link of `file` to `target` (both absolute): a cycle when `target` is being resolved already. */
   follow(file: string, target: string): {outer?: OuterVm; cycle?: string[]} {
     const at = [...this.resolving, file].indexOf(target);
@@ -230,6 +244,7 @@ export function withOuter(
     link.deps.push([outer.file, outer.hash ?? 'unreadable']);
     for (const dep of outerSettings?.outerLink?.deps ?? []) link.deps.push(dep);
   }
+  links.recordDeps(path.resolve(filePath), link.deps);
   const derived: Record<string, string> = {};
   const rows = outer?.facts?.product?.rows;
   // a VM that is itself an outer VM (the middle of a chain) runs on the product in its outer's guest
@@ -252,4 +267,39 @@ export function withOuter(
   const resolved = resolveSettings([...layers, {source: 'outer', settings: link.derived}, {source: 'inferred', settings: inferredRole ? {role: inferredRole} : {}}]);
   resolved.outerLink = link;
   return resolved;
+}
+
+/** The `outer=` values of a text's `# vmxlint` comments (a quick look, before the file is linted). */
+export function directiveOuterValues(text: string): string[] {
+  if (!text.includes('outer=')) return [];
+  const out: string[] = [];
+  for (const m of text.matchAll(/^[ \t]*#[ \t]*vmxlint[ \t]+(.*)$/gm)) {
+    for (const v of m[1].matchAll(/(?:^|\s)outer=("[^"]*"|\S+)/gi)) out.push(v[1].replace(/^"(.*)"$/, '$1'));
+  }
+  return out;
+}
+
+/**
+ * Before a file is linted: load the configs of its chain of outer files (loading a config is
+ * asynchronous, the lint is not), following the links the file and each outer give. Files are
+ * read through `links`, so each is still read once per run.
+ */
+export async function preloadOuters(filePath: string, text: string, given: ReadonlyArray<string | undefined>, links: OuterLinks, loadConfig: (file: string) => Promise<unknown>): Promise<void> {
+  const todo: string[] = given.filter((g): g is string => g !== undefined).map((g) => path.resolve(path.dirname(filePath), g));
+  for (const v of directiveOuterValues(text)) todo.push(path.resolve(path.dirname(filePath), v));
+  const seen = new Set<string>([path.resolve(filePath)]);
+  while (todo.length && seen.size < 64) {
+    const target = todo.shift()!;
+    if (seen.has(target)) continue;
+    seen.add(target);
+    try {
+      await loadConfig(target);
+    } catch {
+      // a broken config above an outer file: that file is linted with the default rules here
+    }
+    const vm = links.vm(target);
+    if (vm.text === undefined) continue;
+    for (const v of directiveOuterValues(vm.text)) todo.push(path.resolve(path.dirname(target), v));
+    if (vm.config?.settings.outer !== undefined) todo.push(vm.config.settings.outer);
+  }
 }
