@@ -130,7 +130,8 @@ export function labTree(files: readonly string[], results: ReadonlyMap<string, L
 /** The role a VM shows in the tree: given or inferred from its keys; not the default a link gives an outer file. */
 function roleOf(n: LabNode): string | undefined {
   const s = n.vm.settings;
-  if (!s?.role) return undefined;
-  if (s.sources.role === 'inferred' && n.vm.tree && inferRole(n.vm.tree) === undefined) return n.children.length ? 'outer' : undefined;
+  // a file that names its outer VM is an inner VM, even when that outer could not be read
+  if (!s?.role) return s?.outerLink ? 'inner' : undefined;
+  if (s.sources.role === 'inferred' && n.vm.tree && inferRole(n.vm.tree) === undefined) return n.children.length ? 'outer' : s.outerLink ? 'inner' : undefined;
   return s.role;
 }

@@ -183,12 +183,19 @@ export class OuterLinks {
 
   /** The link of `file` to `target` (both absolute): a cycle when `target` is being resolved already. */
   follow(file: string, target: string): {outer?: OuterVm; cycle?: string[]} {
-    const at = [...this.resolving, file].indexOf(target);
-    if (at !== -1) return {cycle: [...this.resolving, file].slice(at).concat(target)};
+    const stack = this.resolving[this.resolving.length - 1] === file ? [...this.resolving] : [...this.resolving, file];
+    const at = stack.indexOf(target);
+    if (at !== -1) return {cycle: stack.slice(at).concat(target)};
     this.resolving.push(file);
     try {
       const outer = this.vm(target);
-      this.settingsOf(outer);
+      // the outer's own links come back to this file: the same cycle, seen from here
+      const ring = this.settingsOf(outer)?.outerLink?.cycle;
+      if (ring && ring.includes(file)) {
+        const open = ring.slice(0, -1);
+        const from = open.indexOf(file);
+        return {outer, cycle: [...open.slice(from), ...open.slice(0, from), file]};
+      }
       return {outer};
     } finally {
       this.resolving.pop();
