@@ -16,7 +16,7 @@ function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
 export async function runLab(dir: string, args: CliArgs, options: LintFilesOptions, io: CliIo): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   const root = path.resolve(cwd, dir);
-  if (!fs.statSync(root, {throwIfNoEntry: false})?.isDirectory()) throw new NoFilesError(`--lab ${dir}: not a directory`);
+  if (!fs.statSync(root, {throwIfNoEntry: false})?.isDirectory()) throw new NoFilesError(`${dir}: not a directory (--lab takes a directory of VMs)`);
   const {files} = await findFiles([root], {cwd, ignorePatterns: options.ignorePatterns, ignoreFile: options.ignoreFile, errorOnUnmatchedPattern: false});
   const loader = makeLoader(options);
   // every config first: a broken config stops the run before anything is linted (as lintFiles)

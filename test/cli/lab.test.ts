@@ -65,7 +65,7 @@ describe('--lab', () => {
 
   it('bad usage: not a directory, or with file patterns: one line, exit 2', async () => {
     const r = await runBin(['--lab', 'nope'], {cwd: ROOT});
-    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', 'vmxlint: --lab nope: not a directory\n']);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', 'vmxlint: nope: not a directory (--lab takes a directory of VMs)\n']);
     const both = await runBin(['--lab', 'fixtures/labs', 'x.vmx'], {cwd: ROOT});
     expect(both.code).toBe(2);
     expect(both.stderr).toMatch(/^vmxlint: --lab takes one directory/);
@@ -149,5 +149,17 @@ describe('JSON and SARIF name the outer file', () => {
     expect(result.relatedLocations).toEqual([
       {id: 1, physicalLocation: {artifactLocation: {uri: 'esxi7/esxi7.vmx'}, region: {startLine: 6, startColumn: 1, endLine: 6, endColumn: 22}}, message: {text: "the outer VM's guest: ESXi 7.0"}},
     ]);
+  });
+});
+
+describe('the README section "A whole lab"', () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const lab = readme.slice(readme.indexOf('<!-- section: lab -->'), readme.indexOf('<!-- /section: lab -->'));
+  const blocks = [...lab.matchAll(/^```\n\$ vmxlint (.*)\n([\s\S]*?)^```$/gm)].map((m) => ({args: m[1].split(' '), output: m[2]}));
+
+  it('shows the real output of --lab and of the lint (the --print-config excerpt is checked above)', async () => {
+    const shown = blocks.filter((b) => !b.args.includes('--print-config'));
+    expect(shown.map((b) => b.args[0])).toEqual(['--lab', 'fixtures/labs/ws17-esxi8/photon']);
+    for (const {args, output} of shown) expect((await runBin(args, {cwd: ROOT})).stdout).toBe(output);
   });
 });
