@@ -12,7 +12,7 @@ import {lintFile, makeLoader, outerLinksFor} from '../../src/lint-files.js';
 import {productOfGuest, VMKERNEL_PRODUCTS} from '../../src/nested/facts.js';
 import {directiveOuterValues} from '../../src/nested/outer-link.js';
 import {resolveHost} from '../../src/knowledge/hosts.js';
-import {esxiOuter, tempLab} from './_labs.js';
+import {esxiOuter, ROOT, tempLab} from './_labs.js';
 
 const lab = tempLab({
   'esxi8/esxi8.vmx': esxiOuter({numvcpus: 4}),
@@ -81,6 +81,24 @@ describe('context flows from the outer file', () => {
     const config = new ConfigArray(['vmxlint:recommended'], lab.dir, '<test>').forFile(lab.file('i.vmx'));
     const s = fileSettings(parse(''), config, {settings: {outer: lab.file('esxi8/esxi8.vmx')}, inlineConfig: false, outerLinks: links}, lab.file('i.vmx'));
     expect([s.outerLink!.outer!.file, s.host]).toEqual([lab.file('esxi8/esxi8.vmx'), undefined]);
+  });
+});
+
+describe('on a 2008 host the 2008 rules hold through the link', () => {
+  it('the shipped ESX 3.0 + Workstation 6.0 lab: a 64-bit inner guest (G4), an inner forcing hardware execution (G2); no vhv.enable asked', () => {
+    const file = path.join(ROOT, 'fixtures/labs/esx30-ws60/xp64/xp64.vmx');
+    const r = lintTextSync(fs.readFileSync(file, 'utf8'), {filePath: file});
+    expect(r.messages.filter((m) => m.severity > 0).map((m) => `${m.ruleId}/${m.messageId}`)).toEqual([
+      'inner-runs-in-outer/hwTooNew',
+      'inner-32bit-guest/guest64',
+      'inner-fits-outer/memsize',
+      'inner-fits-outer/numvcpus',
+    ]);
+    const xp = path.join(ROOT, 'fixtures/labs/esx30-ws60/xp/xp.vmx');
+    const forcing = fs.readFileSync(xp, 'utf8') + 'monitor.virtual_exec = "hardware"\n';
+    const f = lintTextSync(forcing, {filePath: xp});
+    expect(f.messages.filter((m) => m.severity > 0).map((m) => `${m.ruleId}/${m.messageId}`)).toEqual(['inner-binary-translation/forcesHardware']);
+    expect(lintTextSync(fs.readFileSync(xp, 'utf8'), {filePath: xp}).messages.filter((m) => m.severity > 0)).toEqual([]);
   });
 });
 
