@@ -66,8 +66,10 @@ export default createRule({
         }
 
         // hardware version: the product in the outer VM (given on this file, else its vmkernel guest)
-        const given = context.settings.outerProduct && context.settings.sources.outerProduct !== 'outer' ? resolveHost(context.settings.outerProduct) : undefined;
-        const rows: readonly HostRow[] = context.settings.role === 'outer' && context.settings.host && context.settings.sources.host !== 'outer' ? [] : given ? [given] : (of.product?.rows ?? []);
+        // (a VM in the middle of a chain, role outer, has no outerProduct of its own: its outer's guest names it)
+        const s = context.settings;
+        const given = s.role !== 'outer' && s.outerProduct && s.sources.outerProduct !== 'outer' ? resolveHost(s.outerProduct) : undefined;
+        const rows: readonly HostRow[] = given ? [given] : (of.product?.rows ?? []);
         const known = rows.filter((r) => r.maxHwVersion !== undefined);
         if (inner.hw && known.length) {
           const version = inner.hw.version;

@@ -89,6 +89,13 @@ new RuleTester().run('inner-runs-in-outer', rule, {
       output: null,
     },
     {
+      name: 'a VM in the middle of a chain (role outer, ESXi 7 in ESXi 8): its hardware version against the ESXi 8 in its outer',
+      code: inner(['# vmxlint role=outer outer=esxi8.vmx outerProduct=workstation-6.0', 'virtualHW.version = "22"', 'guestOS = "vmkernel7"', 'vhv.enable = "TRUE"']),
+      filename: at('n.vmx'),
+      errors: [{messageId: 'hwTooNew', message: /^`virtualHW\.version` 22 is newer than ESXi 8\.0 in the outer VM `esxi8\.vmx`/}],
+      output: null,
+    },
+    {
       name: 'an Arm guest in an x86 outer VM',
       code: inner(['# vmxlint outer=esxi8.vmx', 'guestOS = "arm-ubuntu-64"']),
       filename: at('l.vmx'),
