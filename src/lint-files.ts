@@ -12,7 +12,8 @@ import {InputError, readVmxFile, sniffWrongKind} from './io/read.js';
 import {writeFixed} from './io/write.js';
 import {decode, encodeForWrite} from './syntax/encoding.js';
 import {lintEach, type RunOptions} from './parallel/schedule.js';
-import {preloadOuters, type OuterLinks} from './nested/outer-link.js';
+import type {OuterLinks} from './nested/outer-link.js';
+import {preloadOuters} from './nested/preload.js';
 import {makeOuterLinks} from './engine/linter.js';
 
 export interface LintFilesOptions extends Omit<LintOptions, 'filePath' | 'config' | 'encoding' | 'encodingDeclared'>, RunOptions {

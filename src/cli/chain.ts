@@ -4,7 +4,7 @@ import type {ConfigLoader} from '../config/load.js';
 import {fileSettings} from '../engine/linter.js';
 import {outerLinksFor, type LintFilesOptions} from '../lint-files.js';
 import {describeChain} from '../nested/lab.js';
-import {preloadOuters} from '../nested/outer-link.js';
+import {preloadOuters} from '../nested/preload.js';
 import {readVmxFileSync} from '../parallel/read-sync.js';
 import {decode} from '../syntax/encoding.js';
 import {parse} from '../syntax/parse.js';

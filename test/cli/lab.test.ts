@@ -92,6 +92,18 @@ describe('--outer', () => {
   });
 });
 
+describe('settings.outer in a config', () => {
+  it('is relative to the config file, for the files of its block', async () => {
+    const cwd = copyLab('ws17-esxi8');
+    const ubuntu = path.join(cwd, 'ubuntu/ubuntu.vmx');
+    fs.writeFileSync(ubuntu, fs.readFileSync(ubuntu, 'utf8').replace(/^# vmxlint .*\n/m, '').replace('memsize = "4096"', 'memsize = "20000"'));
+    fs.mkdirSync(path.join(cwd, 'conf'));
+    fs.writeFileSync(path.join(cwd, 'conf/lab.json'), JSON.stringify(['vmxlint:recommended', {files: ['../ubuntu/**'], settings: {outer: '../esxi8/esxi8.vmx'}}]));
+    const r = await runBin(['-c', 'conf/lab.json', '-f', 'unix', 'ubuntu', 'esxi8'], {cwd});
+    expect(r.stdout).toContain('ubuntu/ubuntu.vmx:7:11: `memsize` 20000 MB does not fit in the outer VM `../esxi8/esxi8.vmx` (16384 MB)');
+  });
+});
+
 describe('--print-config', () => {
   it('shows the resolved chain: each outer file, what it gives, the settings and where each came from', async () => {
     const r = await runBin(['--no-config-lookup', '--print-config', 'fixtures/labs/esxi8-esxi7/win2019/win2019.vmx'], {cwd: ROOT});

@@ -10,7 +10,7 @@ import {fileSettings, lintTextSync, makeOuterLinks} from '../../src/engine/linte
 import {parse} from '../../src/syntax/parse.js';
 import {lintFile, makeLoader, outerLinksFor} from '../../src/lint-files.js';
 import {productOfGuest, VMKERNEL_PRODUCTS} from '../../src/nested/facts.js';
-import {directiveOuterValues} from '../../src/nested/outer-link.js';
+import {directiveOuterValues} from '../../src/nested/preload.js';
 import {resolveHost} from '../../src/knowledge/hosts.js';
 import {esxiOuter, ROOT, tempLab} from './_labs.js';
 
