@@ -2,15 +2,15 @@
  * The layers of vmxlint and which way imports may go (docs/architecture.md). Checked by
  * `npm run check:deps`, which `npm test` runs (test/hygiene/dependencies.test.ts).
  *
- *   front ends   src/cli/, src/index.ts (Node API), src/lsp/, web/ (playground)   may import everything below
+ *   front ends   src/cli/, src/index.ts (Node API), src/language-server/, web/ (playground)   may import everything below
  *   runner       src/runner/      find files, config lookup, cache, workers, reads and atomic writes
  *   formatters   src/formatters/  results → text; pure, but node:path/node:url for printing paths
  *   core         src/syntax/, src/engine/, src/knowledge/, src/config/, lib/rules/, src/browser.ts
  */
-const CORE = '^(src/(syntax|engine|knowledge|config)/|lib/rules/|src/browser\\.ts$)';
+const CORE = '^(src/(syntax|engine|knowledge|config|nested)/|lib/rules/|src/browser\\.ts$)';
 const FORMATTERS = '^src/formatters/';
 const RUNNER = '^src/runner/';
-const FRONT_ENDS = '^(src/(cli|lsp)/|src/index\\.ts$|web/|bin/)';
+const FRONT_ENDS = '^(src/(cli|language-server)/|src/index\\.ts$|web/|bin/)';
 
 module.exports = {
   forbidden: [
@@ -61,7 +61,7 @@ module.exports = {
       name: 'front-ends-are-independent',
       comment: 'A front end (CLI, editor, web) never imports another: what they share belongs in a lower layer.',
       severity: 'error',
-      from: {path: '^src/(cli|lsp)/'},
+      from: {path: '^src/(cli|language-server)/'},
       to: {path: FRONT_ENDS, pathNot: '^src/$1/'},
     },
     {

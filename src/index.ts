@@ -4,6 +4,7 @@ import {ConfigArray} from './config/config-array.js';
 import * as core from './engine/linter.js';
 import {isFileConfig, type LintOptions} from './engine/linter.js';
 import type {LintResult} from './engine/types.js';
+import {NODE_OUTER_ACCESS} from './runner/lint-file.js';
 
 export {parse, stringify, decode, encode, vmxParse, vmxStringify, keyEquals, getEntry, getEntries, DecodeError} from './syntax/index.js';
 export type {Root, Entry, Comment, Blank, Invalid, Line, Eol, Decoded} from './syntax/index.js';
@@ -24,6 +25,7 @@ export type {Config, ConfigBlock, ConfigItem, RuleEntry} from './config/config-a
  * with `vmxlint/browser`, knows only POSIX paths.
  */
 function forNode(options: LintOptions): LintOptions {
+  if (options.outerFileAccess === undefined) options = {...options, outerFileAccess: NODE_OUTER_ACCESS};
   if (options.config === undefined || isFileConfig(options.config)) return options;
   const array = new ConfigArray(options.config, options.cwd ?? process.cwd(), '<config>', undefined, path);
   return {...options, config: array.forFile(options.filePath ?? 'stdin.vmx')};

@@ -96,17 +96,21 @@ export function listHosts(out: NodeJS.WritableStream, json = false): Promise<num
 
 /**
  * `--print-config <file>`: the config file that applies to it (relative to cwd; null for the
- * built-in recommended rules), then its rules and settings, as JSON.
+ * built-in recommended rules), then its rules and settings, as JSON, and for an inner VM linked to
+ * its outer VM the resolved chain.
  */
-export async function printConfig(file: string, options: LintFilesOptions, out: NodeJS.WritableStream): Promise<number> {
-  const array = await makeLoader(options).forFile(file);
+export async function printConfig(file: string, options: LintFilesOptions, out: NodeJS.WritableStream, cwd = options.cwd ?? process.cwd()): Promise<number> {
+  const loader = makeLoader(options);
+  const array = await loader.forFile(file);
   const config = array.forFile(file);
-  const cwd = options.cwd ?? process.cwd();
-  const printed = {
+  const printed: Record<string, unknown> = {
     configFile: array.source.startsWith('<') ? null : path.relative(cwd, array.source).split(path.sep).join('/') || array.source,
     rules: Object.fromEntries(config.rules.map((r) => [r.id, Object.keys(r.options).length ? [r.severity, r.options] : r.severity])),
     settings: {...config.settings, ...options.settings},
   };
+  // an inner VM linked to its outer VM: the resolved chain (src/nested/lab.ts)
+  const chain = await (await import('./chain.js')).outerChain(file, config, options, loader, cwd);
+  if (chain) printed.outer = chain;
   return write(out, JSON.stringify(printed, null, 2) + '\n');
 }
 

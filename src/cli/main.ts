@@ -304,13 +304,24 @@ function checkUsage(args: CliArgs): {fixTypes?: Array<RuleType | 'directive'>; s
     amdFamily: args.amdFamily,
     outerProduct: args.outerProduct,
     hostHyperV: args.hostHyperV,
+    outer: args.outer,
   });
   if (errors.length) throw new UsageError(hostError(errors[0], hostIds()).replace(/^(invalid|unknown) (\w+)/, (_, kind, name) => `${kind} --${name.replace(/[A-Z]/g, (c: string) => `-${c.toLowerCase()}`)}`));
   return {fixTypes, settings};
 }
 
+/** `--outer` is relative to the current directory. */
+function absoluteOuter(settings: Settings, cwd: string): Settings {
+  return settings.outer === undefined ? settings : {...settings, outer: path.resolve(cwd, settings.outer)};
+}
+
 async function run(args: CliArgs, io: CliIo, cwd: string, env: Record<string, string | undefined>): Promise<number> {
-  const {fixTypes, settings} = checkUsage(args);
+  const usage = checkUsage(args);
+  const fixTypes = usage.fixTypes;
+  const settings = absoluteOuter(usage.settings, cwd);
+  if (args.lab !== undefined && (args.patterns.length || args.stdin || args.fix || args.fixDryRun)) {
+    throw new UsageError('--lab takes one directory and cannot be combined with file patterns, --stdin, --fix or --fix-dry-run');
+  }
   const rules = parseRuleFlags(args.rule, args.rule?.length ? Object.keys((await import('../../lib/rules/index.js')).rules) : []);
   const color = useColor(args, io, env);
   const info = await import('./info.js');
@@ -336,7 +347,8 @@ async function run(args: CliArgs, io: CliIo, cwd: string, env: Record<string, st
     errorOnUnmatchedPattern: args.errorOnUnmatchedPattern,
     debug: args.debug,
   };
-  if (args.printConfig !== undefined) return info.printConfig(path.resolve(cwd, args.printConfig), options, io.stdout);
+  if (args.printConfig !== undefined) return info.printConfig(path.resolve(cwd, args.printConfig), options, io.stdout, cwd);
+  if (args.lab !== undefined) return (await import('./lab.js')).runLab(args.lab, args, options, io);
   // as ESLint: no pattern means the current directory
   const patterns = args.stdin || args.patterns.length ? args.patterns : ['.'];
 

@@ -22,6 +22,8 @@ export interface CliArgs {
   amdFamily?: string;
   outerProduct?: string;
   hostHyperV?: boolean;
+  outer?: string;
+  lab?: string;
   stdin: boolean;
   stdinFilename?: string;
   printConfig?: string;
@@ -81,13 +83,14 @@ export function declare(y: Argv): Argv<CliArgs> {
     .option('report-unused-disable-directives', {type: 'boolean', default: false, describe: 'Warn about disable directives that suppress nothing (fixable)'})
     .option('print-config', {type: 'string', describe: 'Print the config file, rules and settings that apply to this file, as JSON, and exit'})
     .option('init', {type: 'boolean', default: false, describe: 'Write a starter vmxlint.config.json with the --role/--host/--cpu given (on a terminal, asks for the others)'})
-    .group(['role', 'host', 'cpu', 'amd-family', 'outer-product', 'host-hyper-v'], 'Nested-VM context (wins over file directives and config):')
+    .group(['role', 'host', 'cpu', 'amd-family', 'outer-product', 'host-hyper-v', 'outer'], 'Nested-VM context (wins over file directives and config):')
     .option('role', {type: 'string', describe: 'Role of the VM: outer, inner or none'})
     .option('host', {type: 'string', describe: 'Physical host product, e.g. esx-3.0, workstation-6.5, esxi-8.0 (see --list-hosts)'})
     .option('cpu', {type: 'string', describe: 'Physical CPU: intel, amd, or apple (Apple silicon, Fusion 13 and later)'})
     .option('amd-family', {type: 'string', describe: 'AMD processor family: pre-revf, 0fh-revf, 0fh-revg, or <hex>h from 10h on (10h, 15h, 19h, 1ah)'})
     .option('outer-product', {type: 'string', describe: 'VMware product running inside the outer VM (for an inner VM)'})
     .option('host-hyper-v', {type: 'boolean', describe: 'The Windows host has Hyper-V/VBS on (--no-host-hyper-v: it has not); Workstation/Player 15.5+ then cannot nest'})
+    .option('outer', {type: 'string', describe: "The outer VM's .vmx (for inner VMs): their host, CPU and outer product come from it"})
     .group(['stdin', 'stdin-filename', 'ignore', 'ignore-pattern', 'error-on-unmatched-pattern', 'cache', 'cache-location'], 'Input:')
     .option('stdin', {type: 'boolean', default: false, describe: 'Lint text from standard input (with --fix: print the fixed text)'})
     .option('stdin-filename', {type: 'string', describe: 'File name to use for standard input (config lookup, messages)'})
@@ -101,7 +104,8 @@ export function declare(y: Argv): Argv<CliArgs> {
     .option('suppress-rule', {type: 'string', array: true, nargs: 1, describe: 'Record only this rule\'s problems (repeatable)'})
     .option('suppressions-location', {type: 'string', describe: 'The suppressions file (default: vmxlint-suppressions.json in the current directory)'})
     .option('prune-suppressions', {type: 'boolean', default: false, describe: 'Lower recorded counts to what still occurs; drop the rest'})
-    .group(['list-rules', 'list-hosts', 'debug', 'help', 'version'], 'Other:')
+    .group(['lab', 'list-rules', 'list-hosts', 'debug', 'help', 'version'], 'Other:')
+    .option('lab', {type: 'string', describe: 'Lint the VMs of a directory and print them as a lab tree: each outer VM, its host, its inner VMs, a verdict each'})
     .option('list-rules', {type: 'boolean', default: false, describe: 'List the rules: id, fixable, default severity, type (for --fix-type), description (-f json for JSON)'})
     .option('list-hosts', {type: 'boolean', default: false, describe: 'List the host products: id, CPU, keys an outer VM needs, notes (-f json: with sources)'})
     .option('debug', {type: 'boolean', default: false, describe: 'Show stack traces of internal errors, of a config that throws and of a crashing rule'})

@@ -177,6 +177,8 @@ export class ConfigArray {
       if (typeof item.settings !== 'object' || item.settings === null) this.fail(`${key}.settings`, 'an object');
       const {settings, errors} = normalizeSettings(item.settings as Record<string, unknown>);
       if (errors.length) this.fail(`${key}.settings`, errors[0].replace(/^(invalid|unknown) /, 'a valid '));
+      // `outer` in a config is relative to the config file
+      if (settings.outer !== undefined) settings.outer = this.paths.resolve(this.baseDir, settings.outer);
       block.settings = settings;
     }
     this.blocks.push(block);

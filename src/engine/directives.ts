@@ -42,6 +42,7 @@ const SETTING_NAMES: Record<string, string> = {
   'outer-product': 'outerProduct',
   hosthyperv: 'hostHyperV',
   'host-hyper-v': 'hostHyperV',
+  outer: 'outer',
 };
 
 function splitReason(rest: string): [string, string] {
@@ -78,14 +79,11 @@ export function collectDirectives(tree: Root): {directives: Directive[]; context
       const c = CONTEXT.exec(node.value);
       if (c) {
         const [pairsText] = splitReason(c[1]);
-        const pairs = pairsText
-          .split(/\s+/)
-          .filter(Boolean)
-          .map((p) => {
-            const eq = p.indexOf('=');
-            const raw = eq === -1 ? p : p.slice(0, eq);
-            return {name: SETTING_NAMES[raw.toLowerCase()] ?? raw, value: eq === -1 ? '' : p.slice(eq + 1)};
-          });
+        // `name=value` pairs; a value in double quotes may hold spaces (`outer="../my lab/esxi.vmx"`)
+        const pairs = [...pairsText.matchAll(/([^\s=]+)(?:=("[^"]*"|\S*))?/g)].map(([, raw, value = '']) => ({
+          name: SETTING_NAMES[raw.toLowerCase()] ?? raw,
+          value: value.length >= 2 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value,
+        }));
         contexts.push({node, pairs});
       }
     } else if (node.type === 'entry' && node.trailing.includes('vmxlint-')) {

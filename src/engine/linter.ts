@@ -8,11 +8,12 @@ import {ConfigArray, defaultConfig, type Config, type FileConfig} from '../confi
 import {decode, DecodeError} from '../syntax/encoding.js';
 import {vmxParse} from '../syntax/unified.js';
 import type {Root} from '../syntax/types.js';
-import {collectDirectives, suppressedBy, unusedEnables, unusedParts, withoutRules, type Directive} from './directives.js';
+import {collectDirectives, suppressedBy, unusedEnables, unusedParts, withoutRules, type ContextDirective, type Directive} from './directives.js';
 import {applyEdits, createFixer} from './fixer.js';
 import {makeMessage, runRules, type VmxMessage} from './run-rules.js';
 import {inferRole, normalizeSetting, resolveSettings} from './settings.js';
-import type {LintMessage, LintResult, RuleType, Settings} from './types.js';
+import {OuterLinks, PHYSICAL, withOuter, type OuterLinksOptions, type OuterVm} from '../nested/outer-link.js';
+import type {LintMessage, LintResult, ResolvedSettings, RuleType, Settings} from './types.js';
 
 export const MAX_FIX_PASSES = 10;
 
@@ -39,6 +40,10 @@ export interface LintOptions {
   encodingDeclared?: boolean;
   /** --debug: a crashed rule's message carries the stack of its error. */
   debug?: boolean;
+  /** The run's outer links (each outer file read once per run); made per file when not given. */
+  outerLinks?: OuterLinks;
+  /** How outer files are read, hashed and their paths resolved (the Node API and runner: from disk; the core has no file system). */
+  outerFileAccess?: Pick<OuterLinksOptions, 'readBytes' | 'hashBytes' | 'paths'>;
 }
 
 export function isFileConfig(c: unknown): c is FileConfig {
@@ -59,22 +64,8 @@ export const vmxLint: Plugin<[FileConfig, LintOptions?], Root> = function vmxLin
     const options = (file.data as FileData).lintOptions ?? pluginOptions;
     const inline = options.inlineConfig !== false;
     const {directives, contexts} = inline ? collectDirectives(tree) : {directives: [], contexts: []};
-    const directiveSettings: Record<string, string> = {};
     const problems: VmxMessage[] = [];
-    for (const c of contexts) {
-      for (const {name, value} of c.pairs) {
-        const r = normalizeSetting(name, value);
-        if (r.error) problems.push(directiveProblem(`Invalid \`# vmxlint\` directive: ${r.error}`, c.node.position.start.line));
-        else directiveSettings[name] = r.value!;
-      }
-    }
-    const inferredRole = inferRole(tree);
-    const settings = resolveSettings([
-      {source: 'cli', settings: options.settings ?? {}},
-      {source: 'directive', settings: directiveSettings as Settings},
-      {source: 'config', settings: fileConfig.settings},
-      {source: 'inferred', settings: inferredRole ? {role: inferredRole} : {}},
-    ]);
+    const settings = fileSettings(tree, fileConfig, options, file.path ?? 'stdin.vmx', contexts, problems);
     runRules({
       rules: fileConfig.rules,
       settings,
@@ -99,6 +90,63 @@ export const vmxLint: Plugin<[FileConfig, LintOptions?], Root> = function vmxLin
     file.messages = [...kept, ...problems];
     (file.data as {suppressed?: unknown}).suppressed = suppressed;
   };
+}
+
+/** Links made for a lint without a run's `outerLinks` (the lintText API): one per options object, so fix passes share it. */
+const ownLinks = new WeakMap<LintOptions, OuterLinks>();
+function linksFor(options: LintOptions, fileConfig: FileConfig): OuterLinks {
+  if (options.outerLinks) return options.outerLinks;
+  let links = ownLinks.get(options);
+  if (links === undefined) ownLinks.set(options, (links = makeOuterLinks(options, {...options.outerFileAccess, fallbackConfig: fileConfig})));
+  return links;
+}
+
+/**
+ * The outer links of a run: outer VMs are linted with their own config (`configFor`, else
+ * `fallbackConfig`), the command line's physical settings, and role `outer` when nothing else says.
+ */
+export function makeOuterLinks(options: LintOptions, more: Omit<OuterLinksOptions, 'lint' | 'cliSettings' | 'inlineConfig'> & {fallbackConfig?: FileConfig}): OuterLinks {
+  const physical: Settings = {};
+  for (const name of PHYSICAL) if (options.settings?.[name] !== undefined) (physical as Record<string, unknown>)[name] = options.settings[name];
+  const lint = (vm: OuterVm, links: OuterLinks): LintResult => {
+    const roleGiven = vm.settings?.sources.role !== undefined && vm.settings.sources.role !== 'inferred';
+    const settings: Settings = roleGiven || inferRole(vm.tree!) ? physical : {...physical, role: 'outer'};
+    const config = vm.config ?? more.fallbackConfig;
+    return lintTextSync(vm.text!, {filePath: vm.file, config, settings, inlineConfig: options.inlineConfig, outerLinks: links});
+  };
+  return new OuterLinks({...more, cliSettings: physical, inlineConfig: options.inlineConfig, lint});
+}
+
+/**
+ * A file's nested context: the command line, its `# vmxlint` comment, its config, its outer VM's
+ * file (`outer`), inference from its keys (first given wins). Bad directive values go to `problems`.
+ */
+export function fileSettings(
+  tree: Root,
+  fileConfig: FileConfig,
+  options: LintOptions,
+  filePath: string,
+  contexts: ContextDirective[] = options.inlineConfig !== false ? collectDirectives(tree).contexts : [],
+  problems: VmxMessage[] = [],
+): ResolvedSettings {
+  const directiveSettings: Record<string, string> = {};
+  for (const c of contexts) {
+    for (const {name, value} of c.pairs) {
+      const r = normalizeSetting(name, value);
+      if (r.error) problems.push(directiveProblem(`Invalid \`# vmxlint\` directive: ${r.error}`, c.node.position.start.line));
+      else directiveSettings[name] = r.value!;
+    }
+  }
+  const inferredRole = inferRole(tree);
+  const layers = [
+    {source: 'cli' as const, settings: options.settings ?? {}},
+    {source: 'directive' as const, settings: directiveSettings as Settings},
+    {source: 'config' as const, settings: fileConfig.settings},
+  ];
+  const settings = resolveSettings([...layers, {source: 'inferred', settings: inferredRole ? {role: inferredRole} : {}}]);
+  // an inner VM linked to its outer VM's file: its context flows from there (src/nested/outer-link.ts)
+  if (settings.outer === undefined) return settings;
+  return withOuter(settings, layers, inferredRole, filePath, linksFor(options, fileConfig), tree);
 }
 
 function directiveProblem(reason: string, line: number): VmxMessage {
@@ -192,6 +240,7 @@ function toLintMessage(m: VmxMessage): LintMessage {
   if (m.fix) out.fix = m.fix;
   if (m.suggestions) out.suggestions = m.suggestions;
   if (m.url) out.url = m.url;
+  if (m.related) out.relatedLocations = m.related;
   return out;
 }
 

@@ -9,6 +9,7 @@ import type {Entry, Line, Root} from '../syntax/types.js';
 import {createFixer, keyStart, mergeEdits, valueRange} from './fixer.js';
 import type {
   AnyRule,
+  RelatedLocation,
   ReportDescriptor,
   ResolvedSettings,
   RuleContext,
@@ -38,6 +39,7 @@ export interface VmxMessageData {
   suggestions?: Array<{desc: string; fix: TextEdit}>;
   /** The rule crashed (or the file could not be read): fatal in ESLint's sense, no fix is applied. */
   crash?: boolean;
+  related?: RelatedLocation[];
 }
 export type VmxMessage = VFileMessage & VmxMessageData;
 
@@ -75,6 +77,7 @@ export function makeMessage(
   if (data.fixType !== undefined) message.fixType = data.fixType;
   if (data.suggestions !== undefined) message.suggestions = data.suggestions;
   if (data.crash !== undefined) message.crash = data.crash;
+  if (data.related !== undefined) message.related = data.related;
   return message;
 }
 
@@ -245,6 +248,7 @@ function run(options: RunOptions, tree: Root, file: VFile): void {
           fix,
           fixType: rule.meta.type,
           suggestions,
+          related: d.related,
         }),
       );
     };

@@ -9,7 +9,7 @@ import {getEntriesOfKeys} from '../syntax/lookup.js';
 import type {Entry, Root} from '../syntax/types.js';
 import type {AmdFamily, Cpu, ResolvedSettings, SettingName, SettingSource, Settings} from './types.js';
 
-export const SETTING_NAMES: readonly SettingName[] = ['role', 'host', 'cpu', 'amdFamily', 'outerProduct', 'hostHyperV'];
+export const SETTING_NAMES: readonly SettingName[] = ['role', 'host', 'cpu', 'amdFamily', 'outerProduct', 'hostHyperV', 'outer'];
 export const ROLES = ['outer', 'inner', 'none'] as const;
 export const CPUS = ['intel', 'amd', 'apple'] as const;
 /**
@@ -68,6 +68,9 @@ export function normalizeSetting(name: string, value: string): {value?: string; 
       const row = resolveHost(v);
       return row ? {value: row.id} : {error: `unknown ${name} "${value}": expected one of ${hostIds().join(', ')}`};
     }
+    case 'outer':
+      // a path: resolved against the file, the config file or cwd by whoever reads it (src/nested/outer-link.ts)
+      return v ? {value: v} : {error: `invalid outer "${value}": expected the path of the outer VM's .vmx`};
     default:
       return {error: `unknown setting "${name}": expected one of ${SETTING_NAMES.join(', ')}`};
   }

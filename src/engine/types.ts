@@ -24,14 +24,28 @@ export interface Settings {
   outerProduct?: string;
   /** Windows host with Hyper-V / VBS on (Workstation/Player run in Host VBS mode). */
   hostHyperV?: boolean;
+  /** For an inner VM: the outer VM's `.vmx` (relative to the file, or to the config file in a config; absolute once resolved). */
+  outer?: string;
 }
 export type SettingName = keyof Settings;
-/** Where a setting's value came from, in resolution order. */
-export type SettingSource = 'cli' | 'directive' | 'config' | 'inferred';
+/** Where a setting's value came from, in resolution order (`outer`: the linked outer VM's file, src/nested/outer-link.ts). */
+export type SettingSource = 'cli' | 'directive' | 'config' | 'outer' | 'inferred';
 
 export interface ResolvedSettings extends Settings {
   /** For each setting that has a value, where it came from. */
   sources: Partial<Record<SettingName, SettingSource>>;
+  /** The resolved `outer` link, when the file has one (src/nested/outer-link.ts). */
+  outerLink?: unknown; // an OuterLink: read it with outerLinkOf (src/nested/outer-link.ts), which keeps types.ts out of an import circle
+}
+
+/** Another file's place that a message points at (the outer VM's line behind an inner VM's problem). */
+export interface RelatedLocation {
+  filePath: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  message: string;
 }
 
 /** A text edit on the source: replace `text.slice(range[0], range[1])` with `text`. Offsets are UTF-16 indices. */
@@ -91,6 +105,8 @@ export interface ReportDescriptor<MessageIds extends string = string> {
   info?: boolean;
   /** Report as a warning at most (never as an error), e.g. where the source only lists what is needed. */
   warn?: boolean;
+  /** Places in other files the message is about (JSON `relatedLocations`, SARIF `relatedLocations`). */
+  related?: RelatedLocation[];
 }
 
 export interface RuleContext<Options = unknown, MessageIds extends string = string> {
@@ -177,6 +193,8 @@ export interface LintMessage {
   suggestions?: LintSuggestion[];
   /** The rule's docs page (ESLint carries this in rule meta; vmxlint puts it on each message too). */
   url?: string;
+  /** vmxlint addition: places in other files the message is about (the linked outer VM). */
+  relatedLocations?: RelatedLocation[];
 }
 
 export interface LintResult {

@@ -8,6 +8,7 @@
  * - Locations: `artifactLocation.uri` is relative to the context's cwd (forward slashes,
  *   percent-encoded); regions use 1-based lines and UTF-16 columns (`columnKind: utf16CodeUnits`),
  *   `endColumn` exclusive, as in LintMessage.
+ * - A message's `relatedLocations` (an inner VM's outer VM file) become the result's `relatedLocations`.
  * - A message's `fix`, and each of its `suggestions`, becomes a `fixes[]` entry whose replacement
  *   deletes `charOffset`/`charLength` (UTF-16 offsets into the file text) and inserts the fix text.
  *   When the result carries the text (`source`, or `output` after --fix) the deleted region also
@@ -69,6 +70,8 @@ interface SarifResult {
   level: Level;
   message: {text: string};
   locations: Array<{physicalLocation: {artifactLocation: {uri: string}; region: Region}}>;
+  /** Places in other files the message is about (an inner VM's outer VM file). */
+  relatedLocations?: Array<{id: number; physicalLocation: {artifactLocation: {uri: string}; region: Region}; message: {text: string}}>;
   fixes?: SarifFix[];
 }
 
@@ -91,7 +94,7 @@ function descriptor(rule: RuleInfo): ReportingDescriptor {
   };
 }
 
-function region(message: LintMessage): Region {
+function region(message: Pick<LintMessage, 'line' | 'column' | 'endLine' | 'endColumn'>): Region {
   const startLine = Math.max(1, message.line || 1);
   const startColumn = Math.max(1, message.column || 1);
   const r: Region = {startLine, startColumn};
@@ -166,6 +169,13 @@ function resultsOf(result: LintResult, context: FormatContext, ruleIndex: Map<st
       message: {text: message.message},
       locations: [{physicalLocation: {artifactLocation: {uri}, region: region(message)}}],
     };
+    if (message.relatedLocations?.length) {
+      r.relatedLocations = message.relatedLocations.map((l, i) => ({
+        id: i + 1,
+        physicalLocation: {artifactLocation: {uri: fileUri(context.cwd, l.filePath)}, region: region(l)},
+        message: {text: l.message},
+      }));
+    }
     // SARIF wants `fixes` items unique: identical suggestions are listed once.
     const fixes = new Map<string, SarifFix>();
     const addFix = (fix: SarifFix): void => void fixes.set(JSON.stringify(fix), fix);

@@ -19,7 +19,7 @@ let cryptoModule: typeof import('node:crypto') | undefined;
 const crypto = () => (cryptoModule ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto'));
 
 /** Bumped when the file layout changes; an older file is discarded. */
-const FORMAT = 2;
+const FORMAT = 3;
 /** Coarsest timestamp granularity worth trusting (FAT has 2 s). */
 const FS_TICK_NS = 2_000_000_000n;
 
@@ -32,10 +32,16 @@ export type CachedResult = Omit<LintResult, 'filePath' | 'source' | 'output'>;
  * result are indexes into the file's tables; the rows JSON.parse gives are turned into entries in
  * place (no object per file besides the row itself).
  */
-type Entry = [file: string, size: number, mtimeNs: string, ctimeNs: string, ino: string, hash: string, config: string, result: CachedResult];
+type Entry = [file: string, size: number, mtimeNs: string, ctimeNs: string, ino: string, hash: string, config: string, result: CachedResult, deps: Deps];
+
+/**
+ * Other files the result depends on: an inner VM's chain of outer VM files (`outer` link), each
+ * with a fingerprint of its content and config (`null`: none). Editing an outer file re-lints its inners.
+ */
+export type Deps = Array<[file: string, fingerprint: string]> | null;
 
 /** An entry on disk: the same, with indexes into `configs` and `results`. */
-type FileRow = [string, number, string, string, string, string, number, number];
+type FileRow = [string, number, string, string, string, string, number, number, Deps];
 
 /**
  * The cache file. Config keys and results are kept once each and referred to by index: files
@@ -64,6 +70,7 @@ function copyMessage<M extends StoredMessage>(message: M): M {
   if (message.fix) copy.fix = copyEdit(message.fix);
   if (message.suggestions) copy.suggestions = message.suggestions.map((s) => ({...s, fix: copyEdit(s.fix)}));
   if (message.suppressions) copy.suppressions = message.suppressions.map((s) => ({...s}));
+  if (message.relatedLocations) copy.relatedLocations = message.relatedLocations.map((l) => ({...l}));
   return copy;
 }
 
@@ -176,7 +183,7 @@ export class LintCache {
     for (const raw of data.files as unknown[]) {
       const row = raw as FileRow;
       const valid =
-        Array.isArray(raw) && row.length === 8 && typeof row[0] === 'string' && typeof row[1] === 'number' && typeof row[2] === 'string' && typeof row[3] === 'string' && typeof row[4] === 'string';
+        Array.isArray(raw) && row.length === 9 && (row[8] === null || Array.isArray(row[8])) && typeof row[0] === 'string' && typeof row[1] === 'number' && typeof row[2] === 'string' && typeof row[3] === 'string' && typeof row[4] === 'string';
       const config = valid ? configs[row[6]] : undefined;
       const result = config === undefined ? undefined : results[row[7]];
       // a damaged entry is forgotten (its file is linted again), not trusted
@@ -211,9 +218,10 @@ export class LintCache {
   }
 
   /** The cached result when the stat alone proves the file unchanged; `verify` when only its content can tell. */
-  lookup(file: string, identity: Pick<FileIdentity, 'size' | 'mtimeNs' | 'ctimeNs' | 'ino'>, config: string): Lookup {
+  lookup(file: string, identity: Pick<FileIdentity, 'size' | 'mtimeNs' | 'ctimeNs' | 'ino'>, config: string, depsUnchanged?: (deps: NonNullable<Deps>) => boolean): Lookup {
     const entry = this.entry(file);
     if (!entry || entry[6] !== config) return undefined;
+    if (entry[8] !== null && !(depsUnchanged?.(entry[8]) ?? false)) return undefined;
     return sameStat(entry, identity) && !atLeast(entry[2], this.racyFrom) ? {hit: entry[7]} : {verify: entry};
   }
 
@@ -229,16 +237,23 @@ export class LintCache {
   }
 
   /** Remember a fresh result (only a plain lint result of the bytes on disk is worth keeping). */
-  store(file: string, identity: FileIdentity, hash: string, config: string, result: LintResult): void {
+  store(file: string, identity: FileIdentity, hash: string, config: string, result: LintResult, deps: Deps = null): void {
     if (result.output !== undefined || result.fatalErrorCount > 0) {
       this.forget(file);
       return;
     }
     const {filePath: _path, source: _source, output: _output, ...kept} = result;
-    const entry: Entry = [file, 0, '', '', '', hash, config, kept];
+    const entry: Entry = [file, 0, '', '', '', hash, config, kept, deps];
     setStat(entry, identity);
     this.indexed().set(file, entry);
     this.changed = true;
+  }
+
+  /** Every outer VM file the cached results depend on. */
+  depFiles(): Set<string> {
+    const files = new Set<string>();
+    for (const row of this.index ? this.index.values() : this.rows) for (const [file] of row[8] ?? []) files.add(file);
+    return files;
   }
 
   forget(file: string): void {
@@ -273,7 +288,7 @@ export class LintCache {
     const rows: string[] = [];
     // in path order, the order the next run looks them up in
     const entries = this.index ? [...this.index.values()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) : this.rows;
-    for (const [file, size, mtimeNs, ctimeNs, ino, hash, config, result] of entries) {
+    for (const [file, size, mtimeNs, ctimeNs, ino, hash, config, result, deps] of entries) {
       let c = configs.get(config);
       if (c === undefined) configs.set(config, (c = configs.size));
       let r = byObject.get(result);
@@ -283,7 +298,7 @@ export class LintCache {
         if (r === undefined) results.set(json, (r = results.size));
         byObject.set(result, r);
       }
-      rows.push(JSON.stringify([file, size, mtimeNs, ctimeNs, ino, hash, c, r] satisfies FileRow));
+      rows.push(JSON.stringify([file, size, mtimeNs, ctimeNs, ino, hash, c, r, deps ?? null] satisfies FileRow));
     }
     const head = {format: FORMAT, version: this.version, savedNs: String(BigInt(Date.now()) * 1_000_000n), configs: [...configs.keys()]};
     return `${JSON.stringify(head).slice(0, -1)},"results":[${[...results.keys()].join(',')}],"files":[${rows.join(',')}]}`;

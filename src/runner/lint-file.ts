@@ -10,7 +10,12 @@ import {buildResult, fatalResult, lintBytes, type LintOptions} from '../engine/l
 import type {LintResult} from '../engine/types.js';
 import {InputError, readVmxFile, sniffWrongKind, type ReadFile} from './io/read.js';
 import {writeFixed} from './io/write.js';
-import {encodeForWrite} from '../syntax/encoding.js';
+import {decode, encodeForWrite} from '../syntax/encoding.js';
+import type {OuterLinks} from '../nested/outer-link.js';
+import {preloadOuters} from './preload-outers.js';
+import {readVmxFileSync} from './parallel/read-sync.js';
+import {hashBytes} from './cache.js';
+import {makeOuterLinks} from '../engine/linter.js';
 
 export type Concurrency = number | 'auto' | 'off';
 
@@ -54,12 +59,33 @@ export function makeLoader(options: LintFilesOptions): ConfigLoader {
   return new ConfigLoader({configFile: options.configFile, lookup: options.configLookup, overrides, cwd: options.cwd});
 }
 
+/** Outer VM files under Node: read from disk (regular files, size-capped), hashed for --cache, native paths. */
+export const NODE_OUTER_ACCESS = {readBytes: (file: string) => readVmxFileSync(file).bytes, hashBytes, paths: path};
+
+/** One set of outer links per run (per loader: each worker thread has its own), so each outer file is read once. */
+const runLinks = new WeakMap<ConfigLoader, OuterLinks>();
+export function outerLinksFor(loader: ConfigLoader, options: LintFilesOptions): OuterLinks {
+  let links = runLinks.get(loader);
+  if (links === undefined) {
+    links = makeOuterLinks(options, {...NODE_OUTER_ACCESS, configFor: (file) => loader.loadedForFile(file)?.forFile(file)});
+    runLinks.set(loader, links);
+  }
+  return links;
+}
+
+/** Whether bytes may hold an `outer=` link (ASCII in every encoding a .vmx uses). */
+const mayLink = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf('outer=') !== -1;
+
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && Buffer.compare(a, b) === 0;
 }
 
 /** Lint one file from disk; never throws for a problem with the file itself (config errors do throw). */
-export async function lintFile(file: string, loader: ConfigLoader, options: LintFilesOptions): Promise<{result: LintResult; source?: string}> {
+export async function lintFile(
+  file: string,
+  loader: ConfigLoader,
+  options: LintFilesOptions,
+): Promise<{result: LintResult; source?: string; deps?: Array<[string, string]>}> {
   const filePath = path.isAbsolute(file) ? resolvePath(file, path) : path.resolve(options.cwd ?? process.cwd(), file);
   let read;
   try {
@@ -73,7 +99,19 @@ export async function lintFile(file: string, loader: ConfigLoader, options: Lint
   const wrongKind = sniffWrongKind(read.bytes);
   if (wrongKind) return {result: fatalResult(filePath, wrongKind)};
   const fileConfig = (loader.loadedForFile(filePath) ?? (await loader.forFile(filePath))).forFile(filePath);
-  const {result, encoding, text: source} = lintBytes(read.bytes, {...options, filePath, config: fileConfig});
+  const links = outerLinksFor(loader, options);
+  const linkGiven = options.settings?.outer ?? fileConfig.settings.outer;
+  if (linkGiven !== undefined || mayLink(read.bytes)) {
+    let text = '';
+    try {
+      text = decode(read.bytes).text;
+    } catch {
+      // reported by the lint below
+    }
+    await preloadOuters(filePath, text, [options.settings?.outer, fileConfig.settings.outer], links, (f) => loader.forFile(f));
+  }
+  const {result, encoding, text: source} = lintBytes(read.bytes, {...options, filePath, config: fileConfig, outerLinks: links});
+  const deps = links.takeDeps(filePath);
   // never write a file with a fatal problem (undecodable, a crashed rule), nor one the fix leaves as it was;
   // a dry run or a diff proposes only what --fix would write (the same encodeForWrite check)
   if (result.output !== undefined && encoding !== undefined && result.fatalErrorCount === 0) {
@@ -85,8 +123,8 @@ export async function lintFile(file: string, loader: ConfigLoader, options: Lint
       const why = error instanceof Error ? error.message : String(error);
       const unfixed = lintBytes(read.bytes, {...options, fix: false, filePath, config: fileConfig}).result;
       const messages = [...fatalResult(filePath, why).messages, ...unfixed.messages];
-      return {result: buildResult(filePath, messages, unfixed.suppressedMessages, source ?? ''), source};
+      return {result: buildResult(filePath, messages, unfixed.suppressedMessages, source ?? ''), source, deps};
     }
   }
-  return {result, source};
+  return {result, source, deps};
 }

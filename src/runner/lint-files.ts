@@ -11,7 +11,7 @@ import {findFiles} from './files.js';
 import {makeLoader, type LintFilesOptions} from './lint-file.js';
 import {lintEach} from './parallel/schedule.js';
 
-export {lintFile, makeLoader} from './lint-file.js';
+export {lintFile, makeLoader, outerLinksFor} from './lint-file.js';
 export type {LintFilesOptions} from './lint-file.js';
 
 /** Lint files, directories and globs. Public API: results in file order. */

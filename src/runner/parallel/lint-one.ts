@@ -21,8 +21,9 @@ export async function lintOne(file: string, loader: ConfigLoader, options: LintF
   let read: ReadFile | undefined;
   let result;
   let source;
+  let deps: Array<[string, string]> | undefined;
   try {
-    ({result, source} = await lintFile(file, loader, {
+    ({result, source, deps} = await lintFile(file, loader, {
       ...options,
       readFile(f) {
         read = readVmxFileSync(f);
@@ -41,6 +42,7 @@ export async function lintOne(file: string, loader: ConfigLoader, options: LintF
   if (withHash && read) {
     item.identity = read.identity;
     item.hash = hashBytes(read.bytes);
+    if (deps?.length) item.deps = deps;
   }
   return item;
 }

@@ -28,6 +28,8 @@ export interface Linted {
   source?: string;
   identity?: FileIdentity;
   hash?: string;
+  /** The outer VM files the result depends on, with their content hashes (src/nested/outer-link.ts). */
+  deps?: Array<[string, string]>;
 }
 
 /** Heap limits of a worker (MB). */

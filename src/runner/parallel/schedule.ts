@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {cacheFilePath, ConfigKeys, copyResult, hashBytes, LintCache, packageVersion, type CachedResult} from '../cache.js';
+import {cacheFilePath, ConfigKeys, copyResult, hashBytes, LintCache, packageVersion, type CachedResult, type Deps} from '../cache.js';
 import type {ConfigLoader} from '../config-loader.js';
 import type {LintResult} from '../../engine/types.js';
 import type {Concurrency, LintFilesOptions} from '../lint-file.js';
@@ -95,6 +95,34 @@ export async function* lintEach(files: string[], loader: ConfigLoader, options: 
   const cache = new LintCache(cacheFilePath(options.cacheLocation ?? DEFAULT_CACHE_LOCATION, cwd), packageVersion());
   const keys = new ConfigKeys([options.settings, options.inlineConfig !== false, Boolean(options.reportUnusedDisableDirectives)]);
   const fixing = Boolean(options.fix);
+  // an inner VM's result depends on its outer VM files: each fingerprinted once per run
+  const prints = new Map<string, string>();
+  const fingerprint = async (file: string, hash?: string): Promise<string> => {
+    const known = hash === undefined ? prints.get(file) : undefined;
+    if (known !== undefined) return known;
+    let content = hash;
+    if (content === undefined) {
+      try {
+        content = hashBytes(readVmxFileSync(file).bytes);
+      } catch {
+        content = 'unreadable';
+      }
+    }
+    let config = '';
+    try {
+      const array = loader.loadedForFile(file) ?? (await loader.forFile(file));
+      config = keys.keyOf(array.forFile(file), array.source);
+    } catch {
+      config = 'no config';
+    }
+    const print = `${content} ${config}`;
+    if (hash === undefined) prints.set(file, print);
+    return print;
+  };
+  const current = new Map<string, string>();
+  const depsUnchanged = (deps: NonNullable<Deps>) => deps.every(([file, print]) => current.get(file) === print);
+  // the outer files named in the cache, fingerprinted before the lookups (which are synchronous)
+  for (const file of cache.depFiles()) current.set(file, await fingerprint(file));
   const replays: Array<Linted | undefined> = new Array(files.length);
   const configKeys: string[] = new Array(files.length);
   const todo: string[] = [];
@@ -113,7 +141,7 @@ export async function* lintEach(files: string[], loader: ConfigLoader, options: 
     }
     configKeys[i] = key;
     const stat = fs.statSync(file, {bigint: true, throwIfNoEntry: false});
-    const found = stat?.isFile() ? cache.lookup(file, stat, key) : undefined;
+    const found = stat?.isFile() ? cache.lookup(file, stat, key, depsUnchanged) : undefined;
     let cached: CachedResult | undefined;
     let bytes: Uint8Array | undefined;
     if (found && 'hit' in found) cached = found.hit;
@@ -143,7 +171,10 @@ export async function* lintEach(files: string[], loader: ConfigLoader, options: 
       batch = [];
       const next = await linted.next();
       if (next.done) throw new Error('internal error: a linted file is missing');
-      if (next.value.identity && next.value.hash) cache.store(files[i], next.value.identity, next.value.hash, configKeys[i], next.value.result);
+      if (next.value.identity && next.value.hash) {
+        const deps = next.value.deps ? await Promise.all(next.value.deps.map(async ([f, h]) => [f, await fingerprint(f, h)] as [string, string])) : null;
+        cache.store(files[i], next.value.identity, next.value.hash, configKeys[i], next.value.result, deps);
+      }
       else cache.forget(files[i]);
       yield [next.value];
     }
