@@ -108,6 +108,7 @@ describe('--rule and --host usage errors', () => {
     [['--rule', 'no-dupes: off'], 'vmxlint: --rule "no-dupes: off": unknown rule "no-dupes" (did you mean no-duplicate-keys?); vmxlint --list-rules lists them\n'],
     [['--rule', '{"no-duplicate-key": "error"}'], 'vmxlint: --rule \'{"no-duplicate-key": "error"}\': unknown rule "no-duplicate-key" (did you mean no-duplicate-keys?); vmxlint --list-rules lists them\n'],
     [['--rule', '{"no-duplicate-keys": "loud"}'], 'vmxlint: --rule \'{"no-duplicate-keys": "loud"}\': expected "off", "info", "warn", "error" or [severity, {options}] for no-duplicate-keys, got "loud"\n'],
+    [['--rule', 'no-duplicate-keys: ["error", {"bogus": 1}]'], "vmxlint: --rule: no-duplicate-keys: expected options that match the rule's schema (options must NOT have additional properties)\n"],
     [['--rule', '{"no-duplicate-keys": '], expect.stringMatching(/^vmxlint: --rule '\{"no-duplicate-keys": ': not valid JSON \(.+\)\n$/)],
     [['--host', 'esxii-8.0'], 'vmxlint: unknown --host "esxii-8.0" (did you mean esxi-8.0?): vmxlint --list-hosts lists the 52 known hosts\n'],
     [['--outer-product', 'workstaton-17'], 'vmxlint: unknown --outer-product "workstaton-17" (did you mean workstation-17?): vmxlint --list-hosts lists the 52 known hosts\n'],
