@@ -159,6 +159,22 @@ export function parseRuleFlags(flags: string[] = [], known: readonly string[] = 
   return out;
 }
 
+/** --rule, parsed, with the options of built-in rules checked against their schema (naming --rule, not a config). */
+async function ruleFlags(flags: string[] = []): Promise<Record<string, RuleEntry>> {
+  if (!flags.length) return {};
+  const {rules: builtin} = await import('../../lib/rules/index.js');
+  const rules = parseRuleFlags(flags, Object.keys(builtin));
+  const withOptions = Object.entries(rules).filter(([id, entry]) => Array.isArray(entry) && entry.length > 1 && id in builtin);
+  if (withOptions.length) {
+    const validate = await (await import('../runner/config-loader.js')).makeValidator();
+    for (const [id, entry] of withOptions) {
+      const problem = validate(builtin[id as keyof typeof builtin].meta.schema, (entry as unknown[])[1]);
+      if (problem) throw new UsageError(`--rule: ${id}: expected ${problem}`);
+    }
+  }
+  return rules;
+}
+
 /** `unknown host "x": expected one of <every id>` (52 of them) becomes a did-you-mean and a pointer to --list-hosts. */
 function hostError(error: string, ids: readonly string[]): string {
   const m = /^unknown (host|outerProduct) "(.*)": expected one of /s.exec(error);
@@ -322,7 +338,7 @@ async function run(args: CliArgs, io: CliIo, cwd: string, env: Record<string, st
   if (args.lab !== undefined && (args.patterns.length || args.stdin || args.fix || args.fixDryRun)) {
     throw new UsageError('--lab takes one directory and cannot be combined with file patterns, --stdin, --fix or --fix-dry-run');
   }
-  const rules = parseRuleFlags(args.rule, args.rule?.length ? Object.keys((await import('../../lib/rules/index.js')).rules) : []);
+  const rules = await ruleFlags(args.rule);
   const color = useColor(args, io, env);
   const info = await import('./info.js');
   if (args.listRules) return info.listRules(io.stdout, args.format === 'json');

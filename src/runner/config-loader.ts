@@ -109,7 +109,7 @@ function readJsonConfig(file: string): {value?: unknown; empty?: boolean} {
 
 type Validate = (schema: unknown, data: unknown) => string | undefined;
 
-async function makeValidator(): Promise<Validate> {
+export async function makeValidator(): Promise<Validate> {
   const {default: Ajv} = await import('ajv');
   const ajv = new (Ajv as unknown as typeof import('ajv').default)({allErrors: false, strict: false});
   const cache = new Map<unknown, ReturnType<typeof ajv.compile>>();

@@ -6,6 +6,7 @@ import {spawnSync} from 'node:child_process';
 import {afterAll, describe, expect, it} from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
+import {hostIds} from '../../src/knowledge/hosts.js';
 import {BAD_VMX, coreProject, FIXABLE_VMX, project, removeDir, ROOT, runBin, runMain} from './helpers.js';
 
 const dirs: string[] = [];
@@ -16,6 +17,7 @@ function make(files: Record<string, string | Buffer> = {}, core = true): string 
 }
 afterAll(() => dirs.forEach(removeDir));
 
+const HOSTS = hostIds().length;
 const WARN = ['--rule', 'no-duplicate-keys: warn', '--rule', 'no-invalid-lines: warn'];
 const TOO_MANY = 'vmxlint found too many warnings (maximum: 0).\n';
 
@@ -108,9 +110,10 @@ describe('--rule and --host usage errors', () => {
     [['--rule', 'no-dupes: off'], 'vmxlint: --rule "no-dupes: off": unknown rule "no-dupes" (did you mean no-duplicate-keys?); vmxlint --list-rules lists them\n'],
     [['--rule', '{"no-duplicate-key": "error"}'], 'vmxlint: --rule \'{"no-duplicate-key": "error"}\': unknown rule "no-duplicate-key" (did you mean no-duplicate-keys?); vmxlint --list-rules lists them\n'],
     [['--rule', '{"no-duplicate-keys": "loud"}'], 'vmxlint: --rule \'{"no-duplicate-keys": "loud"}\': expected "off", "info", "warn", "error" or [severity, {options}] for no-duplicate-keys, got "loud"\n'],
+    [['--rule', 'no-duplicate-keys: ["error", {"bogus": 1}]'], "vmxlint: --rule: no-duplicate-keys: expected options that match the rule's schema (options must NOT have additional properties)\n"],
     [['--rule', '{"no-duplicate-keys": '], expect.stringMatching(/^vmxlint: --rule '\{"no-duplicate-keys": ': not valid JSON \(.+\)\n$/)],
-    [['--host', 'esxii-8.0'], 'vmxlint: unknown --host "esxii-8.0" (did you mean esxi-8.0?): vmxlint --list-hosts lists the 63 known hosts\n'],
-    [['--outer-product', 'workstaton-17'], 'vmxlint: unknown --outer-product "workstaton-17" (did you mean workstation-17?): vmxlint --list-hosts lists the 63 known hosts\n'],
+    [['--host', 'esxii-8.0'], `vmxlint: unknown --host "esxii-8.0" (did you mean esxi-8.0?): vmxlint --list-hosts lists the ${HOSTS} known hosts\n`],
+    [['--outer-product', 'workstaton-17'], `vmxlint: unknown --outer-product "workstaton-17" (did you mean workstation-17?): vmxlint --list-hosts lists the ${HOSTS} known hosts\n`],
   ])('%j', async (args, stderr) => {
     const cwd = make({'bad.vmx': BAD_VMX});
     const r = await runBin([...args, 'bad.vmx'], {cwd});
