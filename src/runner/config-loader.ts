@@ -172,7 +172,8 @@ export class ConfigLoader {
       } catch (error) {
         if (error instanceof ConfigError) throw error;
         const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        throw new ConfigError(`${file}: cannot load config: ${why}`);
+        // --debug prints the cause's stack (a config or plugin that throws while loading)
+        throw new ConfigError(`${file}: cannot load config: ${why}`, {cause: error});
       }
       if (!loaded || loaded.isEmpty) throw new ConfigError(`${file}: config file is empty`);
       config = loaded.config;

@@ -198,7 +198,7 @@ describe('every vmxlint command line in the README and docs/ci.md', () => {
     expect(yamlBlocks.length).toBeGreaterThanOrEqual(4);
     for (const b of yamlBlocks) expect(await loadYaml(b.code)).toBeTruthy();
     type Steps = {jobs: Record<string, {steps: Array<{run?: string; uses?: string; with?: Record<string, unknown>}>}>};
-    const actions = (await loadYaml(codeBlocks(ciDoc).find((b) => b.code.includes('upload-sarif') && b.code.includes('npx vmxlint'))!.code)) as Steps;
+    const actions = (await loadYaml(codeBlocks(ciDoc).find((b) => b.code.includes('upload-sarif') && b.code.includes('npx --no-install vmxlint'))!.code)) as Steps;
     const steps = actions.jobs.vmxlint.steps;
     expect(steps.some((s) => s.run?.includes('--format github'))).toBe(true);
     expect(steps.some((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'))).toBe(true);

@@ -1,6 +1,6 @@
 /**
  * README samples are the real output: every code block of README.md that starts with `$ <command>`
- * is run, in order, by `sh` in a temp directory holding a copy of fixtures/examples (with `vmxlint`
+ * is run, in order, by `sh` in a temp directory holding a copy of fixtures/examples and fixtures/labs (with `vmxlint`
  * the built binary), and its standard output must be exactly the rest of the block.
  */
 import {spawnSync} from 'node:child_process';
@@ -27,7 +27,7 @@ describe('README samples are the real output', () => {
   it.each(samples.map((s) => [s.command, s] as const))('$ %s', (_, {command, output}) => {
     if (!cwd) {
       cwd = project({});
-      fs.cpSync(path.join(ROOT, 'fixtures/examples'), path.join(cwd, 'fixtures/examples'), {recursive: true});
+      for (const dir of ['fixtures/examples', 'fixtures/labs']) fs.cpSync(path.join(ROOT, dir), path.join(cwd, dir), {recursive: true});
     }
     const real = command.replace(/(^|&& )vmxlint /g, `$1"${process.execPath}" "${BIN}" `);
     const run = spawnSync('sh', ['-c', real], {cwd, encoding: 'utf8', env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '', NODE_OPTIONS: ''}});

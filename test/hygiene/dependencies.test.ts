@@ -17,7 +17,7 @@ const CLEAN: Record<string, string> = {
   'src/formatters/json.ts': `import path from 'node:path';\nimport {lint} from '../engine/linter.js';\nexport const f = (t: string) => path.basename(lint(t));\n`,
   'src/runner/lint-files.ts': `import fs from 'node:fs';\nimport {lint} from '../engine/linter.js';\nexport const lintFile = (p: string) => lint(fs.readFileSync(p, 'utf8'));\n`,
   'src/cli/main.ts': `import {lintFile} from '../runner/lint-files.js';\nimport {f} from '../formatters/json.js';\nexport const main = (p: string) => f(lintFile(p));\n`,
-  'src/lsp/server.ts': `import {lint} from '../engine/linter.js';\nexport const serve = (t: string) => lint(t);\n`,
+  'src/language-server/server.ts': `import {lint} from '../engine/linter.js';\nexport const serve = (t: string) => lint(t);\n`,
 };
 
 /** One break per rule, each in its own file. */
@@ -34,7 +34,7 @@ const BREAKS: Record<string, string> = {
   // a formatter touching the file system
   'src/formatters/io.ts': `import fs from 'node:fs';\nexport const exists = (p: string) => fs.existsSync(p);\n`,
   // one front end importing another
-  'src/lsp/uses-cli.ts': `import {main} from '../cli/main.js';\nexport const m = main;\n`,
+  'src/language-server/uses-cli.ts': `import {main} from '../cli/main.js';\nexport const m = main;\n`,
 };
 
 let dir: string;
@@ -81,9 +81,9 @@ describe('npm run check:deps', () => {
     expect(out).toMatch(/core-imports-only-core: src\/engine\/up\.ts → src\/runner\/lint-files\.ts/);
     expect(out).toMatch(/runner-imports-no-front-end: src\/runner\/cli-use\.ts → src\/cli\/main\.ts/);
     expect(out).toMatch(/formatters-need-no-io: src\/formatters\/io\.ts → (node:)?fs/);
-    expect(out).toMatch(/front-ends-are-independent: src\/lsp\/uses-cli\.ts → src\/cli\/main\.ts/);
+    expect(out).toMatch(/front-ends-are-independent: src\/language-server\/uses-cli\.ts → src\/cli\/main\.ts/);
     // the clean files are not blamed
     expect(out).not.toMatch(/: src\/formatters\/json\.ts/);
-    expect(out).not.toMatch(/: src\/lsp\/server\.ts/);
+    expect(out).not.toMatch(/: src\/language-server\/server\.ts/);
   }, 120_000);
 });
