@@ -42,6 +42,24 @@ const urlRewrite = {
 };
 
 /**
+ * yargs finds "its" package.json (for a version it is never asked for) by walking up from the
+ * directory above node_modules; in the bundle there is none, and it walked up from the current
+ * directory instead, reading the user's package.json on every run (a FIFO there hung vmxlint: R14
+ * in docs/reliability.md). From the bundle's own directory, it finds vmxlint's package.json.
+ */
+const yargsFromBundle = {
+  name: 'yargs-main-filename',
+  setup(build) {
+    build.onLoad({filter: /yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/}, async (args) => {
+      const text = await fs.promises.readFile(args.path, 'utf8');
+      const contents = text.replace('mainFilename: mainFilename || process.cwd()', 'mainFilename: mainFilename || dirname(__dirname)');
+      if (contents === text) throw new Error('yargs-main-filename: the yargs shim changed; check src/cli/main.ts still needs this');
+      return {contents, loader: 'js'};
+    });
+  },
+};
+
+/**
  * string-width, loaded on first use, with a fast path for text it would measure one column per
  * character: printable ASCII, and the characters of a few common blocks (Latin, Greek, Cyrillic,
  * punctuation such as `…` and `→`, symbols) that this very string-width version measures as 1 and
@@ -116,7 +134,7 @@ const common = {
   platform: 'node',
   target: 'node20',
   external: EXTERNAL,
-  plugins: [urlRewrite, lazyStringWidth],
+  plugins: [urlRewrite, lazyStringWidth, yargsFromBundle],
   legalComments: 'none',
   // VMXLINT_BUILD_READABLE=1 keeps lines (for profiles: function names with useful line numbers)
   minifyWhitespace: !process.env.VMXLINT_BUILD_READABLE,

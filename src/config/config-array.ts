@@ -113,8 +113,12 @@ export class ConfigArray {
           this.fail(`[${i}].plugins.${name}`, 'an object with `rules`');
         }
         for (const [ruleName, rule] of Object.entries(plugin.rules)) {
-          if (!rule || typeof rule.create !== 'function' || typeof rule.meta !== 'object') {
+          if (!rule || typeof rule.create !== 'function' || typeof rule.meta !== 'object' || rule.meta === null) {
             this.fail(`[${i}].plugins.${name}.rules.${ruleName}`, 'a rule object with `meta` and `create`');
+          }
+          // the engine and the reports read meta.docs and meta.messages: checked here, not a crash later (R23)
+          if (typeof rule.meta.docs !== 'object' || rule.meta.docs === null || typeof rule.meta.messages !== 'object' || rule.meta.messages === null) {
+            this.fail(`[${i}].plugins.${name}.rules.${ruleName}.meta`, 'an object with `docs` and `messages` objects');
           }
           this.ruleDefs.set(`${name}/${ruleName}`, rule);
         }
