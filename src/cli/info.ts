@@ -108,7 +108,7 @@ export async function printConfig(file: string, options: LintFilesOptions, out: 
     rules: Object.fromEntries(config.rules.map((r) => [r.id, Object.keys(r.options).length ? [r.severity, r.options] : r.severity])),
     settings: {...config.settings, ...options.settings},
   };
-  // an inner VM linked to its outer VM: the resolved chain (src/nested/lab.ts)
+  // an inner VM linked to its outer VM: the resolved chain (src/cli/lab-tree.ts)
   const chain = await (await import('./chain.js')).outerChain(file, config, options, loader, cwd);
   if (chain) printed.outer = chain;
   return write(out, JSON.stringify(printed, null, 2) + '\n');

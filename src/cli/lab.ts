@@ -1,4 +1,4 @@
-/** `vmxlint --lab <dir>`: lint a directory's VMs and print them as a lab tree (src/nested/lab.ts). */
+/** `vmxlint --lab <dir>`: lint a directory's VMs and print them as a lab tree (src/cli/lab-tree.ts). */
 import fs from 'node:fs';
 import path from 'node:path';
 import type {LintResult} from '../engine/types.js';

@@ -16,6 +16,7 @@ import type {LintResult, Settings} from '../engine/types.js';
 import {sniffWrongKind} from '../runner/io/read.js';
 import {encode, findDeclaredEncoding, resolveEncoding} from '../syntax/encoding.js';
 import {packageVersion} from '../runner/version.js';
+import {NODE_OUTER_ACCESS} from '../runner/lint-file.js';
 
 export const VERSION: string = packageVersion();
 
@@ -50,7 +51,8 @@ export async function lintDocument(loader: Loader, request: LintRequest): Promis
   const configPath = request.filePath ?? path.join(request.cwd, 'stdin.vmx');
   const array = await loader.forFile(configPath);
   if (request.filePath && array.isIgnored(request.filePath)) return {ignored: true};
-  const options = {filePath: request.filePath ?? '<text>', config: array.forFile(configPath), settings: request.settings, fix: request.fix};
+  // an inner VM's `outer` file is read from disk as the CLI reads it (regular file, size cap)
+  const options = {filePath: request.filePath ?? '<text>', config: array.forFile(configPath), settings: request.settings, fix: request.fix, outerFileAccess: NODE_OUTER_ACCESS};
   // the bytes the editor would save: UTF-8, or the declared encoding (the declaration itself is ASCII)
   const utf8 = Buffer.from(request.text, 'utf8');
   const declared = findDeclaredEncoding(utf8);

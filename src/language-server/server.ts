@@ -27,6 +27,9 @@ import {ConfigError, CONFIG_FILE_NAMES, editorSettings, lintDocument, newLoader,
 import {topDiagnostic, toDiagnostic} from './diagnostics.js';
 import {Debouncer, type Timers} from './debounce.js';
 
+
+/** A `.vmx` / `.vmtx` file (an outer VM an open inner VM may link to). */
+const VMX_FILE = /\.vmtx?$/i;
 export interface ServerOptions {
   /** Push mode: quiet time after the last change before linting (default 300 ms, stylelint's). */
   debounceMs?: number;
@@ -150,7 +153,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     pushedSection = init?.vmxlint ?? init?.settings?.vmxlint;
     return {
       capabilities: {
-        textDocumentSync: {openClose: true, change: TextDocumentSyncKind.Incremental},
+        textDocumentSync: {openClose: true, change: TextDocumentSyncKind.Incremental, save: {includeText: false}},
         codeActionProvider: {codeActionKinds: ['quickfix', FIX_ALL_KIND]},
         executeCommandProvider: {commands: [SHOW_DOCUMENTATION]},
         ...(pull ? {diagnosticProvider: {identifier: 'vmxlint', interFileDependencies: false, workspaceDiagnostics: false}} : {}),
@@ -161,7 +164,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialized(() => {
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      const names = [...CONFIG_FILE_NAMES, '.vmxlintignore'];
+      // config files, and .vmx files: an inner VM's `outer` file changing on disk changes the inner's problems (issue 19)
+      const names = [...CONFIG_FILE_NAMES, '.vmxlintignore', '*.vmx', '*.vmtx'];
       void connection.client
         .register(DidChangeWatchedFilesNotification.type, {watchers: names.map((n) => ({globPattern: `**/${n}`}))})
         .catch(() => undefined);
@@ -176,10 +180,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     revalidateAll();
   });
 
-  connection.onDidChangeWatchedFiles(() => {
-    // a config file changed: no smartness (vscode-eslint), load configs afresh and lint everything again
-    loader = undefined;
+  connection.onDidChangeWatchedFiles((params) => {
+    // a config file changed: no smartness (vscode-eslint), load configs afresh and lint everything again;
+    // a .vmx changed: configs stay, but an open inner VM whose outer VM it is gets its problems anew
+    if (params.changes.some((c) => !VMX_FILE.test(c.uri))) loader = undefined;
     revalidateAll();
+  });
+
+  // an outer VM saved from the editor: its open inner VMs are linted again (their link reads the file on disk)
+  documents.onDidSave((e) => {
+    if (VMX_FILE.test(e.document.uri)) revalidateAll();
   });
 
   // TextDocuments reports an open as a content change too (right after onDidOpen): lint an opened document once, at once

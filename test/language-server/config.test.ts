@@ -131,3 +131,26 @@ describe('editor settings', () => {
     expect(c.messages).toHaveLength(2);
   });
 });
+
+describe('a lab: an inner VM and the outer VM file it links to (issue 19)', () => {
+  const OUTER_OK = '.encoding = "UTF-8"\nconfig.version = "8"\nvirtualHW.version = "21"\nguestOS = "vmkernel8"\n# vmxlint role=outer host=workstation-17 cpu=intel\nvhv.enable = "TRUE"\nmemsize = "16384"\nnumvcpus = "4"\n';
+  const INNER = '.encoding = "UTF-8"\n# vmxlint role=inner outer=outer.vmx\nconfig.version = "8"\nvirtualHW.version = "21"\nguestOS = "other5xlinux-64"\nmemsize = "2048"\nnumvcpus = "2"\n';
+
+  it('lints an open inner VM again when its outer VM file changes on disk', async () => {
+    const dir = project({'outer.vmx': OUTER_OK, 'inner.vmx': INNER});
+    const c = start();
+    await c.initialize(PUSH_CLIENT, {rootUri: fileUri(dir)});
+    // the server asks to be told about .vmx files too
+    await c.waitFor('watcher registration', () => (c.registrations.length ? true : undefined));
+    expect(JSON.stringify(c.registrations)).toContain('**/*.vmx');
+    const inner = fileUri(path.join(dir, 'inner.vmx'));
+    c.open(inner, INNER);
+    const first = await c.waitForDiagnostics(inner);
+    expect(first.diagnostics.map((d) => d.code)).not.toContain('inner-runs-in-outer');
+    // the outer VM loses vhv.enable: the 64-bit inner VM cannot run in it any more
+    fs.writeFileSync(path.join(dir, 'outer.vmx'), OUTER_OK.replace('vhv.enable = "TRUE"\n', ''));
+    void c.connection.sendNotification(DidChangeWatchedFilesNotification.type, {changes: [{uri: fileUri(path.join(dir, 'outer.vmx')), type: FileChangeType.Changed}]});
+    const again = await c.waitForDiagnostics(inner, (p) => p.diagnostics.some((d) => d.code === 'inner-runs-in-outer'));
+    expect(again.diagnostics.find((d) => d.code === 'inner-runs-in-outer')?.message).toContain('vhv.enable');
+  });
+});
