@@ -3,7 +3,7 @@
  * nesting, as the .vmx shows them (src/knowledge/nested-pitfalls.ts): `vhv.enable` with PCI
  * passthrough or vGPU, the CPU/MMU virtualization forced to software (or set on hardware version
  * 14+, where it is ignored), a nested ESXi below its installer's minimum, a `vmkernel*` id newer
- * than the ESXi host, VBS (`vvtd.enable`) without EFI firmware and Secure Boot. No fixes: each
+ * than the ESXi host, VBS (`vvtd.enable`) without EFI firmware and Secure Boot or below hardware version 14. No fixes: each
  * changes the VM in a way only its owner can choose.
  */
 import {createRule} from '../../src/engine/create-rule.js';
@@ -35,6 +35,7 @@ export default createRule({
       esxiTooSmall: '{{entry}} is below what {{release}} needs to install ({{min}}): the installer stops',
       guestNewerThanHost: '`guestOS = "{{guest}}"` ({{release}}) is newer than {{where}}, which most likely does not know it and sets the VM up as "Other" (unverified)',
       vbsNeeds: '`vvtd.enable = "TRUE"` (virtualization-based security in the guest) also needs {{missing}}',
+      vbsHwVersion: '`vvtd.enable = "TRUE"` (virtualization-based security in the guest) needs `virtualHW.version` {{min}} or later; this file has {{hw}}',
     },
     defaultSeverity: 'error',
   },
@@ -89,6 +90,7 @@ export default createRule({
         if (vbs) {
           const missing = VBS.needs.filter((k) => !entriesWith(context, k).length).map((k) => `\`${show(k)}\``);
           if (missing.length) context.report({node: vbs, loc: keyLoc(vbs), messageId: 'vbsNeeds', data: {missing: missing.join(' and ')}, warn: true});
+          if (hw !== undefined && hw < VBS.minHwVersion) context.report({node: vbs, loc: keyLoc(vbs), messageId: 'vbsHwVersion', data: {min: String(VBS.minHwVersion), hw: String(hw)}, warn: true});
         }
       },
     };

@@ -54,9 +54,14 @@ export const VMKERNEL_RELEASES: Readonly<Record<string, number>> = Object.freeze
   vmkernel9: 9.0,
 });
 
-/** VBS in the guest (`vvtd.enable`, the virtual IOMMU) also needs EFI firmware and Secure Boot. */
+/**
+ * VBS in the guest (`vvtd.enable`, the virtual IOMMU) also needs EFI firmware and Secure Boot, and
+ * virtual hardware version 14 or later (the vSphere 6.7 blog's requirements for VBS; vSphere 6.7 is
+ * where hardware version 14 appeared). AMD hosts need more (ESXi 7.0 U2): not checked.
+ */
 export const VBS = Object.freeze({
   intent: kv('vvtd.enable', 'TRUE'),
   needs: [kv('firmware', 'efi'), kv('uefi.secureBoot.enabled', 'TRUE')] as KeyValue[],
+  minHwVersion: 14,
   sources: ['vbsVsphere67'] as SourceId[],
 });

@@ -102,6 +102,20 @@ new RuleTester().run('modern-nested-pitfalls', rule, {
       output: null,
     },
     {
+      name: 'VBS below hardware version 14: a warning (EFI and Secure Boot present)',
+      code: 'virtualHW.version = "13"\nguestOS = "windows9srv-64"\nvhv.enable = "TRUE"\nfirmware = "efi"\nuefi.secureBoot.enabled = "TRUE"\nvvtd.enable = "TRUE"\n',
+      settings: esxi8,
+      errors: [
+        {
+          messageId: 'vbsHwVersion',
+          message: '`vvtd.enable = "TRUE"` (virtualization-based security in the guest) needs `virtualHW.version` 14 or later; this file has 13',
+          line: 6,
+          severity: 1,
+        },
+      ],
+      output: null,
+    },
+    {
       name: 'VBS without EFI and Secure Boot: a warning',
       code: 'virtualHW.version = "19"\nguestOS = "windows2019srvNext-64"\nvhv.enable = "TRUE"\nvvtd.enable = "TRUE"\n',
       settings: esxi8,
