@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from '@jest/globals';
 import {lintTextSync} from '../../src/engine/linter.js';
-import {BIN, ensureBuilt, LYING_UTF8, removeDir, runCli, snapshot, tempDir, type Run} from './helpers.js';
+import {ensureBuilt, LYING_UTF8, nobodyCannotRun, removeDir, runCli, snapshot, tempDir, type Run} from './helpers.js';
 
 const DUPLICATE = 'numvcpus = "2"\nnumvcpus = "2"\n';
 const PLUGIN_RULE_THROWS = `export default [{plugins: {boom: {rules: {bang: {
@@ -22,11 +22,7 @@ const AS_ROOT = process.getuid?.() === 0;
  * the clone (not so in a clone inside a 0700 `mktemp -d` directory) and the temp directory. Without
  * that, it is skipped, saying why.
  */
-const NOBODY_CANNOT_RUN =
-  AS_ROOT &&
-  spawnSync(process.execPath, ['-e', 'const fs = require("fs"); fs.readFileSync(process.argv[1]); fs.readdirSync(require("os").tmpdir())', BIN], {uid: 65534, gid: 65534, stdio: 'ignore'}).status !== 0
-    ? `user nobody cannot reach ${BIN} or the temp directory (a parent directory is not readable by others, e.g. a 0700 mktemp -d)`
-    : undefined;
+const NOBODY_CANNOT_RUN = AS_ROOT ? nobodyCannotRun() : undefined;
 
 interface Case {
   name: string;

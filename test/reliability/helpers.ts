@@ -15,6 +15,17 @@ export const LYING_UTF8 = path.join(CORPUS_BROKEN, 'LanRenLan__config-backup__Wi
 /** The temp dirs this test file made and has not removed yet (each jest test file has its own module copy). */
 const madeDirs = new Set<string>();
 
+/**
+ * Root cannot be denied permission: such cases run the CLI as `nobody`, who must be able to reach
+ * the clone (not so in a clone inside a 0700 `mktemp -d` directory) and the temp directory. Why
+ * they are skipped, or undefined when they can run.
+ */
+export function nobodyCannotRun(): string | undefined {
+  if (process.getuid?.() !== 0) return 'needs root to run the CLI as nobody';
+  const probe = spawnSync(process.execPath, ['-e', 'const fs = require("fs"); fs.readFileSync(process.argv[1]); fs.readdirSync(require("os").tmpdir())', BIN], {uid: 65534, gid: 65534, stdio: 'ignore'});
+  return probe.status !== 0 ? `user nobody cannot reach ${BIN} or the temp directory (a parent directory is not readable by others, e.g. a 0700 mktemp -d)` : undefined;
+}
+
 export function tempDir(prefix: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `vmxlint-${prefix}-`));
   madeDirs.add(dir);

@@ -7,7 +7,7 @@ import {spawn, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from '@jest/globals';
-import {BIN, ensureBuilt, removeDir, runCli, tempDir} from './helpers.js';
+import {BIN, ensureBuilt, nobodyCannotRun, removeDir, runCli, tempDir} from './helpers.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -95,8 +95,8 @@ describe('R23: user errors name the file or flag and the cause', () => {
     }
   });
 
-  const asRoot = process.getuid?.() === 0;
-  (asRoot ? it : it.skip)(`--init in a read-only directory: one line${asRoot ? ' (as nobody)' : ' (skipped: needs root to run as nobody)'}`, async () => {
+  const cannot = nobodyCannotRun();
+  (cannot ? it.skip : it)(`--init in a read-only directory: one line${cannot ? ` (skipped: ${cannot})` : ' (as nobody)'}`, async () => {
     const d = project({x: ''});
     fs.chmodSync(dir, 0o755);
     fs.chmodSync(d, 0o555);
