@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {afterAll, beforeAll} from '@jest/globals';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = path.join(ROOT, 'bin/vmxlint.js');
@@ -35,6 +36,30 @@ export function tempDir(prefix: string): string {
 export function removeDir(dir: string): void {
   fs.rmSync(dir, {recursive: true, force: true});
   madeDirs.delete(dir);
+}
+
+/**
+ * One test file's scratch space: a temp directory made (after the build) before its tests and
+ * removed after them, and `project(files)`, which lays out files in a new folder of it.
+ */
+export function scratchProjects(prefix: string): {project: (files: Record<string, string | Buffer>) => string; root: () => string} {
+  let dir = '';
+  let n = 0;
+  beforeAll(async () => {
+    await ensureBuilt();
+    dir = tempDir(prefix);
+  }, 180_000);
+  afterAll(() => removeDir(dir));
+  const project = (files: Record<string, string | Buffer>): string => {
+    const d = path.join(dir, `p${n++}`);
+    fs.mkdirSync(d, {recursive: true});
+    for (const [name, content] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(d, name)), {recursive: true});
+      fs.writeFileSync(path.join(d, name), content);
+    }
+    return d;
+  };
+  return {project, root: () => dir};
 }
 
 /** Temp dirs made by `tempDir` that still exist: a test file's last afterAll expects none (tests clean up). */

@@ -6,26 +6,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {afterAll, beforeAll, describe, expect, it} from '@jest/globals';
-import {ensureBuilt, removeDir, runCli, tempDir} from './helpers.js';
+import {describe, expect, it} from '@jest/globals';
+import {runCli, scratchProjects} from './helpers.js';
 
-let dir: string;
-beforeAll(async () => {
-  await ensureBuilt();
-  dir = tempDir('trials-args');
-}, 180_000);
-afterAll(() => removeDir(dir));
-
-let n = 0;
-function project(files: Record<string, string | Buffer>): string {
-  const d = path.join(dir, `p${n++}`);
-  fs.mkdirSync(d, {recursive: true});
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(d, name)), {recursive: true});
-    fs.writeFileSync(path.join(d, name), content);
-  }
-  return d;
-}
+const {project} = scratchProjects('trials-args');
 const text = (d: string, name: string) => fs.readFileSync(path.join(d, name), 'utf8');
 /** Fixable by the recommended rules (`.encoding` missing, a "yes" boolean). */
 const FIXABLE = 'guestOS = "ubuntu-64"\nethernet0.present = "yes"\n';

@@ -6,26 +6,10 @@
 import {spawn, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import {afterAll, beforeAll, describe, expect, it} from '@jest/globals';
-import {BIN, ensureBuilt, nobodyCannotRun, removeDir, runCli, tempDir} from './helpers.js';
+import {describe, expect, it} from '@jest/globals';
+import {BIN, nobodyCannotRun, runCli, scratchProjects} from './helpers.js';
 
-let dir: string;
-beforeAll(async () => {
-  await ensureBuilt();
-  dir = tempDir('trials-crashes');
-}, 180_000);
-afterAll(() => removeDir(dir));
-
-let n = 0;
-function project(files: Record<string, string | Buffer>): string {
-  const d = path.join(dir, `p${n++}`);
-  fs.mkdirSync(d, {recursive: true});
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(d, name)), {recursive: true});
-    fs.writeFileSync(path.join(d, name), content);
-  }
-  return d;
-}
+const {project, root} = scratchProjects('trials-crashes');
 const FIXABLE = 'guestOS = "ubuntu-64"\nethernet0.present = "yes"\n';
 const FIXED = '.encoding = "UTF-8"\nguestOS = "ubuntu-64"\nethernet0.present = "TRUE"\n';
 const hasDevFull = fs.existsSync('/dev/full');
@@ -98,7 +82,7 @@ describe('R23: user errors name the file or flag and the cause', () => {
   const cannot = nobodyCannotRun();
   (cannot ? it.skip : it)(`--init in a read-only directory: one line${cannot ? ` (skipped: ${cannot})` : ' (as nobody)'}`, async () => {
     const d = project({x: ''});
-    fs.chmodSync(dir, 0o755);
+    fs.chmodSync(root(), 0o755);
     fs.chmodSync(d, 0o555);
     const r = await runCli(['--init'], {cwd: d, uid: 65534, gid: 65534});
     fs.chmodSync(d, 0o755);

@@ -6,28 +6,12 @@
 import {execFileSync, spawn} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import {afterAll, beforeAll, describe, expect, it} from '@jest/globals';
+import {describe, expect, it} from '@jest/globals';
 import {readVmxFile} from '../../src/runner/io/read.js';
 import {nodeWriteOps, writeFixed, type WriteOps} from '../../src/runner/io/write.js';
-import {BIN, ensureBuilt, removeDir, runCli, tempDir} from './helpers.js';
+import {BIN, runCli, scratchProjects} from './helpers.js';
 
-let dir: string;
-beforeAll(async () => {
-  await ensureBuilt();
-  dir = tempDir('trials-hangs');
-}, 180_000);
-afterAll(() => removeDir(dir));
-
-let n = 0;
-function project(files: Record<string, string | Buffer>): string {
-  const d = path.join(dir, `p${n++}`);
-  fs.mkdirSync(d, {recursive: true});
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(d, name)), {recursive: true});
-    fs.writeFileSync(path.join(d, name), content);
-  }
-  return d;
-}
+const {project} = scratchProjects('trials-hangs');
 const FIXABLE = 'guestOS = "ubuntu-64"\nethernet0.present = "yes"\n';
 let fifoWorks = true;
 function mkfifo(file: string): boolean {
