@@ -20,6 +20,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {rules as builtInRules} from '../../lib/rules/index.js';
 import {ConfigError} from '../config/config-array.js';
+import {countMessages} from '../engine/linter.js';
 import type {LintMessage, LintResult} from '../engine/types.js';
 import {closest} from './suggest.js';
 
@@ -49,20 +50,6 @@ function countByRule(messages: LintMessage[]): Map<string, number> {
   return counts;
 }
 
-/** The counts of a result, recomputed after messages moved (as buildResult counts them). */
-function recount(result: LintResult): void {
-  Object.assign(result, {errorCount: 0, fatalErrorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, infoCount: 0});
-  for (const m of result.messages) {
-    if (m.severity === 2) {
-      result.errorCount++;
-      if (m.fatal) result.fatalErrorCount++;
-      if (m.fix) result.fixableErrorCount++;
-    } else if (m.severity === 1) {
-      result.warningCount++;
-      if (m.fix) result.fixableWarningCount++;
-    } else result.infoCount++;
-  }
-}
 
 function checkUsage(args: SuppressionArgs): void {
   const fail = (message: string): never => {
@@ -206,7 +193,7 @@ export class Suppressions {
     }
     result.messages = [...unused, ...kept];
     result.suppressedMessages = [...result.suppressedMessages, ...moved];
-    recount(result);
+    countMessages(result);
   }
 
   /** Write the file when --suppress-all, --suppress-rule or --prune-suppressions changed it (atomically). Returns what was done, for stderr. */

@@ -204,6 +204,21 @@ interface FileData {
   lintOptions?: LintOptions;
 }
 
+/** Set a result's counts (errors, fatal, warnings, fixable, info) from its messages. */
+export function countMessages(result: LintResult): void {
+  Object.assign(result, {errorCount: 0, fatalErrorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, infoCount: 0});
+  for (const m of result.messages) {
+    if (m.severity === 2) {
+      result.errorCount++;
+      if (m.fatal) result.fatalErrorCount++;
+      if (m.fix) result.fixableErrorCount++;
+    } else if (m.severity === 1) {
+      result.warningCount++;
+      if (m.fix) result.fixableWarningCount++;
+    } else result.infoCount++;
+  }
+}
+
 /** One frozen processor per resolved config, reused for every file (and fix pass) it applies to. */
 const processors = new WeakMap<FileConfig, LintProcessor>();
 function processorFor(fileConfig: FileConfig): LintProcessor {
@@ -260,16 +275,7 @@ export function buildResult(filePath: string, messages: LintMessage[], suppresse
     infoCount: 0,
     usedDeprecatedRules: [],
   };
-  for (const m of messages) {
-    if (m.severity === 2) {
-      result.errorCount++;
-      if (m.fatal) result.fatalErrorCount++;
-      if (m.fix) result.fixableErrorCount++;
-    } else if (m.severity === 1) {
-      result.warningCount++;
-      if (m.fix) result.fixableWarningCount++;
-    } else result.infoCount++;
-  }
+  countMessages(result);
   if (output !== undefined) result.output = output;
   else if (messages.length) result.source = source;
   return result;
