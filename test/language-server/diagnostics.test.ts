@@ -28,7 +28,7 @@ function start(...args: Parameters<typeof inProcess>): Client {
 describe('initialize', () => {
   it('advertises incremental sync, quick fixes and source.fixAll.vmxlint; pull diagnostics only for clients that pull', async () => {
     const push = await start().initialize(PUSH_CLIENT);
-    expect(push.capabilities.textDocumentSync).toEqual({openClose: true, change: TextDocumentSyncKind.Incremental});
+    expect(push.capabilities.textDocumentSync).toEqual({openClose: true, change: TextDocumentSyncKind.Incremental, save: {includeText: false}});
     expect(push.capabilities.codeActionProvider).toEqual({codeActionKinds: ['quickfix', 'source.fixAll.vmxlint']});
     expect(push.capabilities.executeCommandProvider).toEqual({commands: ['vmxlint.showDocumentation']});
     expect(push.capabilities.diagnosticProvider).toBeUndefined();
