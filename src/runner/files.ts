@@ -115,6 +115,24 @@ export function walkVmxFiles(dir: string, out: string[] = [], tooLong?: string[]
 }
 
 /**
+ * `fs.readdir` for tinyglobby's walker (fdir), which passes over a directory it cannot read in
+ * silence: this one notes the directories whose path is too long to read (ENAMETOOLONG, R34), so
+ * a glob reports them as the directory walk does, then hands the error on unchanged.
+ */
+function noticingTooLong(tooLong: string[]): typeof fs.readdir {
+  const readdir = (dir: fs.PathLike, options: unknown, callback: (error: NodeJS.ErrnoException | null, entries: unknown) => void): void => {
+    fs.readdir(dir, options as {withFileTypes: true}, (error, entries) => {
+      if (error?.code === 'ENAMETOOLONG') {
+        const name = path.normalize(String(dir));
+        tooLong.push(name.length > 1 && name.endsWith(path.sep) ? name.slice(0, -1) : name);
+      }
+      callback(error, entries);
+    });
+  };
+  return readdir as unknown as typeof fs.readdir;
+}
+
+/**
  * A glob keeps .vmx and .vmtx files, and files of any other extension the pattern names itself
  * (`vms/*.vmsd`): so a catch-all glob lints the VMs of a tree, not its README.
  */
@@ -158,7 +176,7 @@ export async function findFiles(patterns: string[], options: FindOptions): Promi
         found.add(abs);
         continue;
       }
-      matches = (await glob(pattern, {cwd, absolute: true, dot: true, ignore: ALWAYS_IGNORED, expandDirectories: false, followSymbolicLinks: false}))
+      matches = (await glob(pattern, {cwd, absolute: true, dot: true, ignore: ALWAYS_IGNORED, expandDirectories: false, followSymbolicLinks: false, fs: {readdir: noticingTooLong(tooLong)}}))
         .map(path.normalize)
         .filter((f) => globKeeps(pattern, f));
     }
