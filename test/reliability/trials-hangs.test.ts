@@ -26,7 +26,60 @@ function mkfifo(file: string): boolean {
 /** A bounded run: a hang is a kill after 20 s, and fails the test through its exit code. */
 const BOUND = {timeoutMs: 20_000};
 
-describe('R10, R11: the re-read before the rename', () => {
+/**
+ * A JS config (it runs inside the CLI's process) that swaps the file being fixed at the moment
+ * vmxlint creates its temp file: after the first checks, before the re-read that guards the
+ * rename. The race of the report, made deterministic, through the built CLI: the config wraps
+ * `fs.openSync`, which the CLI looks up on the shared node:fs object at each call.
+ */
+function swappingConfig(swap: string): string {
+  return `import fs from 'node:fs';
+import path from 'node:path';
+import {execFileSync} from 'node:child_process';
+const open = fs.openSync;
+fs.openSync = function (file, flags, mode) {
+  const fd = open.call(this, file, flags, mode);
+  const temp = /^\\.(.+)\\.vmxlint-\\d+-[0-9a-f]+\\.tmp$/.exec(path.basename(String(file)));
+  if (temp) {
+    const f = path.join(path.dirname(String(file)), temp[1]);
+    fs.unlinkSync(f);
+    ${swap}
+    fs.openSync = open;
+  }
+  return fd;
+};
+export default ['vmxlint:recommended'];
+`;
+}
+
+describe('R10, R11 through the built CLI: the file swapped while --fix runs', () => {
+  it('R10: swapped for a FIFO: "changed on disk", exit 2, no hang, no temp file', async () => {
+    const probe = project({});
+    if (!mkfifo(path.join(probe, 'probe'))) {
+      process.stderr.write('R10 (CLI): mkfifo not found, skipped\n');
+      return;
+    }
+    const d = project({'vmxlint.config.mjs': swappingConfig("execFileSync('mkfifo', [f]);"), 'f.vmx': FIXABLE});
+    const r = await runCli(['--fix', 'f.vmx'], {cwd: d, ...BOUND});
+    expect(r.signal).toBeNull();
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^vmxlint: .*f\.vmx: file changed on disk since vmxlint read it/m);
+    expect(fs.lstatSync(path.join(d, 'f.vmx')).isFIFO()).toBe(true);
+    expect(fs.readdirSync(d).sort()).toEqual(['f.vmx', 'vmxlint.config.mjs']);
+  });
+
+  it('R11: swapped for a symlink to /dev/zero: "changed on disk", exit 2, no endless read', async () => {
+    const d = project({'vmxlint.config.mjs': swappingConfig("fs.symlinkSync('/dev/zero', f);"), 'z.vmx': FIXABLE});
+    const r = await runCli(['--fix', 'z.vmx'], {cwd: d, ...BOUND});
+    expect(r.signal).toBeNull();
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^vmxlint: .*z\.vmx: file changed on disk since vmxlint read it/m);
+    expect(fs.readlinkSync(path.join(d, 'z.vmx'))).toBe('/dev/zero');
+    expect(fs.readdirSync(d).sort()).toEqual(['vmxlint.config.mjs', 'z.vmx']);
+  });
+});
+
+describe('R10, R11: the re-read before the rename (in-process, each write step)', () => {
   // the swap happens at a known point (while the temp file is fsynced), so the test is deterministic
   const swapped = (swap: (file: string) => void): WriteOps => ({...nodeWriteOps, fsync: async (fd) => {
     await nodeWriteOps.fsync(fd);
