@@ -6,10 +6,11 @@
 import path from 'node:path';
 import {resolvePath, type ConfigItem, type RuleEntry} from '../config/config-array.js';
 import {ConfigLoader} from './config-loader.js';
-import {buildResult, fatalResult, lintBytes, type LintOptions} from '../engine/linter.js';
+import {buildResult, countMessages, fatalResult, lintBytes, type LintOptions} from '../engine/linter.js';
 import type {LintResult} from '../engine/types.js';
 import {InputError, readVmxFile, sniffWrongKind, type ReadFile} from './io/read.js';
 import {writeFixed} from './io/write.js';
+import {inUseWarnings} from './io/in-use.js';
 import {decode, encodeForWrite} from '../syntax/encoding.js';
 import type {OuterLinks} from '../nested/outer-link.js';
 import {preloadOuters} from './preload-outers.js';
@@ -117,7 +118,15 @@ export async function lintFile(
   if (result.output !== undefined && encoding !== undefined && result.fatalErrorCount === 0) {
     try {
       const bytes = encodeForWrite(result.output, encoding);
-      if (options.write && !sameBytes(bytes, read.bytes)) await writeFixed(filePath, bytes, read);
+      if (options.write && !sameBytes(bytes, read.bytes)) {
+        await writeFixed(filePath, bytes, read);
+        const notes = inUseWarnings(filePath, read);
+        if (notes.length) {
+          const noted = {...result, messages: [...notes, ...result.messages]};
+          countMessages(noted);
+          return {result: noted, source, deps};
+        }
+      }
     } catch (error) {
       // not written: report the file as it is on disk (its unfixed problems) plus why
       const why = error instanceof Error ? error.message : String(error);

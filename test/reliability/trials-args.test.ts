@@ -1,7 +1,7 @@
 /**
  * docs/reliability.md, "Files destroyed or written without being asked", continued: arguments,
  * directory walks, fixes around directives, plugin fix ranges, one file reached twice, --init,
- * -o onto a linted file and the Vim filter (R4-R7, R30, R31, R33, R35, R36 of
+ * -o onto a linted file and the Vim filter (R4-R7, R9, R30, R31, R33, R35, R36 of
  * ../shared/reliability-trials.md), through the built CLI.
  */
 import fs from 'node:fs';
@@ -119,6 +119,38 @@ describe('R31: the same file twice in one run', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     for (const name of ['h1.vmx', 'h2.vmx', 'h3.vmx']) expect(text(d, name)).toContain('"TRUE"');
+  });
+});
+
+describe('R9: a file someone else may hold: warned, fixed all the same', () => {
+  const json = (r: {stdout: string}) => JSON.parse(r.stdout) as Array<{messages: Array<{ruleId: string | null; severity: number; message: string}>}>;
+
+  it('a VMware lock directory (<file>.lck, a powered-on VM) gives a warning; the fix is written', async () => {
+    const d = project({'a.vmx': FIXABLE, 'a.vmx.lck/M12345.lck': 'lock'});
+    const r = await runCli(['--no-config-lookup', '--fix', '-f', 'json', 'a.vmx'], {cwd: d});
+    expect(r.code).toBe(0);
+    expect(json(r)[0].messages).toEqual([{ruleId: null, severity: 1, line: 1, column: 1, message: expect.stringMatching(/^a\.vmx\.lck exists: the VM looks powered on .* power the VM off and run --fix again\.$/)}]);
+    expect(text(d, 'a.vmx')).toContain('"TRUE"');
+    // nothing left to write: nothing to warn about
+    const again = await runCli(['--no-config-lookup', '--fix', '-f', 'json', 'a.vmx'], {cwd: d});
+    expect(json(again)[0].messages).toEqual([]);
+  });
+
+  it('no lock, one name: no warning; a lock without a fix to write: no warning', async () => {
+    const d = project({'a.vmx': FIXABLE, 'clean.vmx': '.encoding = "UTF-8"\nguestOS = "ubuntu-64"\n', 'clean.vmx.lck/M1.lck': ''});
+    const r = await runCli(['--no-config-lookup', '--fix', '-f', 'json', 'a.vmx', 'clean.vmx'], {cwd: d});
+    expect(r.code).toBe(0);
+    expect(json(r).map((f) => f.messages)).toEqual([[], []]);
+  });
+
+  it('a hard-linked file: the warning says the other name keeps the old content, and it does', async () => {
+    const d = project({'h1.vmx': FIXABLE});
+    fs.linkSync(path.join(d, 'h1.vmx'), path.join(d, 'h2.vmx'));
+    const r = await runCli(['--no-config-lookup', '--fix', 'h1.vmx'], {cwd: d});
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('warning the file has 2 hard links: the fix replaces this name only, so the other name no longer shares its content (it keeps the old content unless fixed too).');
+    expect(text(d, 'h1.vmx')).toContain('"TRUE"');
+    expect(text(d, 'h2.vmx')).toBe(FIXABLE);
   });
 });
 

@@ -29,6 +29,8 @@ export interface ReadFile {
   mode: number;
   uid: number;
   gid: number;
+  /** Names of the file (hard links) when it was read. */
+  nlink?: number;
   /** Identity and timestamps (nanoseconds) taken from the open handle before reading. */
   identity: FileIdentity;
 }
@@ -83,6 +85,7 @@ export function toReadFile(bytes: Uint8Array, stat: BigIntStats): ReadFile {
     mode: Number(stat.mode),
     uid: Number(stat.uid),
     gid: Number(stat.gid),
+    nlink: Number(stat.nlink),
     identity: identityOf(stat),
   };
 }
