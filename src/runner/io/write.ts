@@ -20,9 +20,9 @@
  * and at most one `.<name>.vmxlint-<pid>-<random>.tmp` file per file being written is left next to
  * it; it is never matched by vmxlint's `*.vmx`/`*.vmtx` search and can be deleted.
  */
-import {randomBytes} from 'node:crypto';
 import fs, {constants, type BigIntStats} from 'node:fs';
 import path from 'node:path';
+import {createRequire} from 'node:module';
 import {promisify} from 'node:util';
 import {describeIoError, identityOf, InputError, MAX_FILE_BYTES, readRegularFileSync, sameIdentity, type ReadFile} from './read.js';
 
@@ -84,7 +84,11 @@ export function removeTempFiles(): void {
   inFlight.clear();
 }
 
+/** node:crypto on first use: requiring it costs ~5 ms of every start-up, and most runs write nothing. */
+let randomBytes: typeof import('node:crypto').randomBytes | undefined;
+
 export function tempPathFor(target: string): string {
+  randomBytes ??= (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).randomBytes;
   return path.join(path.dirname(target), `.${path.basename(target)}.vmxlint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
 }
 
