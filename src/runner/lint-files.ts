@@ -54,7 +54,9 @@ export async function lintFiles(patterns: string | string[], options: LintFilesO
   const todo = files.filter((file, i) => !configs[i].isIgnored(file) || named.has(file));
   // from --cache, worker threads or one by one: in file order either way (src/runner/parallel/schedule.ts);
   // another hard link to a file already in the list only after that one is done (see sameFiles)
-  for (const list of sameFiles(todo)) {
+  // only a run that fixes needs it (a patch of one file under two names would not apply either):
+  // two names of one file linted side by side harm nothing, and the check costs a stat per file
+  for (const list of options.fix ? sameFiles(todo) : [todo]) {
     for await (const batch of lintEach(list, loader, {...options, cwd})) {
       for (const {result, source} of batch) {
         results.push(result);
@@ -66,8 +68,8 @@ export async function lintFiles(patterns: string | string[], options: LintFilesO
 }
 
 /**
- * The same file reached twice in one run (R31). A symlink and its target (one real path): linted
- * once, under the first name. Two hard links (one inode, two real paths): each later name is linted after
+ * The same file reached twice in a run that fixes (R31; --fix, --fix-dry-run, -f diff). A symlink and its target (one real
+ * path): fixed once, under the first name. Two hard links (one inode, two real paths): each later name is linted after
  * the one before it is done; linted together, the first one's write (a rename, which splits the link)
  * made the second look "changed on disk since vmxlint read it". Each name is then fixed once.
  */
