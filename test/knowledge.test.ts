@@ -28,7 +28,7 @@ import {
   resolveHost,
   supportFor,
 } from '../src/knowledge/index.js';
-import {productsForHwVersion} from '../src/engine/settings.js';
+import {productsForHwVersion} from '../src/engine/evidence.js';
 import type {HostRow} from '../src/knowledge/index.js';
 
 const host = (id: string): HostRow => {

@@ -6,7 +6,7 @@
 import {createRule} from '../../src/engine/create-rule.js';
 import {valueLoc} from '../../src/engine/fixer.js';
 import {resolveHost, type HostRow} from '../../src/knowledge/hosts.js';
-import {readEvidence} from '../../src/engine/settings.js';
+import {readEvidence} from '../../src/engine/evidence.js';
 import type {Cpu} from '../../src/engine/types.js';
 import {applicable, roleApplies, show} from './util/nested.js';
 import {NO_VISITORS} from './util/visitors.js';

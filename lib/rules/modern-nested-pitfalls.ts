@@ -8,7 +8,7 @@
  */
 import {createRule} from '../../src/engine/create-rule.js';
 import {keyLoc, valueLoc} from '../../src/engine/fixer.js';
-import {decide, type Scenario} from '../../src/engine/settings.js';
+import {decide, type Scenario} from '../../src/engine/decide.js';
 import {MODERN} from '../../src/knowledge/hosts.js';
 import {ESXI_MINIMUMS, MONITOR_MODE, PASSTHROUGH, VBS, VMKERNEL_RELEASES} from '../../src/knowledge/nested-pitfalls.js';
 import {applicable, entriesWith, roleApplies, sameValue, show} from './util/nested.js';

@@ -7,7 +7,7 @@
 import {createRule} from '../../src/engine/create-rule.js';
 import {keyLoc, valueLoc} from '../../src/engine/fixer.js';
 import {canonicalGuestOs} from '../../src/knowledge/guest-os.js';
-import {decide, type Scenario} from '../../src/engine/settings.js';
+import {decide, type Scenario} from '../../src/engine/decide.js';
 import {E30, HYPER_V_GUESTS, legacyOuterKey, MODERN, withoutVhv} from '../../src/knowledge/hosts.js';
 import type {Entry} from '../../src/syntax/types.js';
 import {applicable, checkValues, entriesWith, fixOrSuggest, replaceOrRemove, roleApplies, sameValue, show} from './util/nested.js';

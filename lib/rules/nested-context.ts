@@ -5,7 +5,8 @@
  */
 import {createRule} from '../../src/engine/create-rule.js';
 import {keyLoc} from '../../src/engine/fixer.js';
-import {howToSet, howToSetAll, looksNested, readEvidence} from '../../src/engine/settings.js';
+import {looksNested, readEvidence} from '../../src/engine/evidence.js';
+import {howToSet, howToSetAll} from '../../src/engine/settings.js';
 import type {Entry} from '../../src/syntax/types.js';
 import {missingSettings, nestedOf, show} from './util/nested.js';
 import {NO_VISITORS} from './util/visitors.js';

@@ -5,7 +5,7 @@
  * supported in production (KB 2009916).
  */
 import {createRule} from '../../src/engine/create-rule.js';
-import {decide, type Scenario} from '../../src/engine/settings.js';
+import {decide, type Scenario} from '../../src/engine/decide.js';
 import {HOSTS, isEsxiGuest, NESTED_INFO, VHV_FULLY_SUPPORTED_FROM} from '../../src/knowledge/hosts.js';
 import {decideNeed, nestedOf} from './util/nested.js';
 import {NO_VISITORS} from './util/visitors.js';

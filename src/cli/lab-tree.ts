@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type {LintResult, ResolvedSettings} from '../engine/types.js';
-import {inferRole} from '../engine/settings.js';
+import {inferRole} from '../engine/evidence.js';
 import {outerLinkOf, type OuterLink, type OuterLinks, type OuterVm} from '../nested/outer-link.js';
 
 const rel = (cwd: string, file: string) => (path.relative(cwd, file) || path.basename(file)).split(path.sep).join('/');

@@ -7,7 +7,7 @@ import {lintFile, makeLoader, outerLinksFor, type LintFilesOptions} from '../run
 import {labTree} from './lab-tree.js';
 import type {CliArgs} from './options.js';
 import type {CliIo} from './io.js';
-import {exitCode} from './report.js';
+import {exitCode} from './output.js';
 
 function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
   return new Promise((resolve) => stream.write(text, () => resolve()));

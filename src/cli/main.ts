@@ -251,7 +251,7 @@ function isStdinFix(argv: string[]): boolean {
 /** On an error of a `--stdin --fix` run: the input back on stdout, unchanged (once). */
 async function echoIfFilter(argv: string[], io: CliIo): Promise<void> {
   if (!isStdinFix(argv)) return;
-  const {echoStdinUnchanged} = await import('./report.js');
+  const {echoStdinUnchanged} = await import('./stdin.js');
   await echoStdinUnchanged(io);
 }
 
@@ -368,9 +368,8 @@ async function run(args: CliArgs, io: CliIo, cwd: string, env: Record<string, st
   // as ESLint: no pattern means the current directory
   const patterns = args.stdin || args.patterns.length ? args.patterns : ['.'];
 
-  const report = await import('./report.js');
-  if (args.stdin) return report.runStdin(args, options, io, color);
-  return report.runFiles({...args, patterns}, options, io, color, env);
+  if (args.stdin) return (await import('./stdin.js')).runStdin(args, options, io, color);
+  return (await import('./report.js')).runFiles({...args, patterns}, options, io, color, env);
 }
 
 export type {LintResult};

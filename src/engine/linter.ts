@@ -11,7 +11,8 @@ import type {Root} from '../syntax/types.js';
 import {collectDirectives, suppressedBy, unusedEnables, unusedParts, withoutRules, type ContextDirective, type Directive} from './directives.js';
 import {applyEdits, createFixer} from './fixer.js';
 import {makeMessage, runRules, type VmxMessage} from './run-rules.js';
-import {inferRole, normalizeSetting, resolveSettings} from './settings.js';
+import {inferRole} from './evidence.js';
+import {normalizeSetting, resolveSettings} from './settings.js';
 import {OuterLinks, PHYSICAL, withOuter, type OuterLinksOptions, type OuterVm} from '../nested/outer-link.js';
 import type {LintMessage, LintResult, ResolvedSettings, RuleType, Settings} from './types.js';
 

@@ -11,7 +11,8 @@
  */
 import type {EnabledRule} from '../engine/run-rules.js';
 import {collectDirectives} from '../engine/directives.js';
-import {inferRole, normalizeSetting, resolveSettings} from '../engine/settings.js';
+import {inferRole} from '../engine/evidence.js';
+import {normalizeSetting, resolveSettings} from '../engine/settings.js';
 import type {AnyRule, LintResult, ResolvedSettings, Settings, SettingName, SettingSource} from '../engine/types.js';
 
 /** A file's config (`FileConfig` of src/config/config-array.ts, written out here: that module imports the rules, which import this one). */

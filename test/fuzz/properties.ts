@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {applyPatch} from 'diff';
 import fc from 'fast-check';
-import {patchOf} from '../../src/cli/report.js';
+import {patchOf} from '../../src/cli/patch.js';
 import {lintBytes} from '../../src/engine/linter.js';
 import {decode, encode, encodeForWrite} from '../../src/syntax/encoding.js';
 

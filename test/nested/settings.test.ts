@@ -3,7 +3,9 @@
  * only where the candidates agree on what a check needs (src/engine/settings.ts).
  */
 import {describe, expect, it} from '@jest/globals';
-import {decide, howToSetAll, inferRole, looksNested, nestedContext, normalizeSettings, productsForHwVersion, readEvidence, type Scenario} from '../../src/engine/settings.js';
+import {decide, nestedContext, type Scenario} from '../../src/engine/decide.js';
+import {inferRole, looksNested, productsForHwVersion, readEvidence} from '../../src/engine/evidence.js';
+import {howToSetAll, normalizeSettings} from '../../src/engine/settings.js';
 import type {ResolvedSettings} from '../../src/engine/types.js';
 import {parse} from '../../src/syntax/index.js';
 import {ids, lintNested} from './_helpers.js';

@@ -16,7 +16,7 @@ import {
   type HostRow,
   type KeyValue,
 } from '../../../src/knowledge/hosts.js';
-import {decide, nestedContext, type ContextDim, type Decision, type NestedContext, type Scenario} from '../../../src/engine/settings.js';
+import {decide, nestedContext, type ContextDim, type Decision, type NestedContext, type Scenario} from '../../../src/engine/decide.js';
 import type {FixFunction, ReportDescriptor, Role, RuleContext} from '../../../src/engine/types.js';
 import {keyLoc, valueLoc} from '../../../src/engine/fixer.js';
 import type {Entry} from '../../../src/syntax/types.js';
