@@ -8,15 +8,11 @@
  * same timestamp tick would keep the stat unchanged, so those are always checked by content.
  */
 import fs from 'node:fs';
-import {createRequire} from 'node:module';
 import path from 'node:path';
-import type {FileConfig} from '../config/config-array.js';
 import type {LintMessage, LintResult, TextEdit} from '../engine/types.js';
+import {sha1} from './hash.js';
 import {makeDirectories, readRegularFileSync, type FileIdentity} from './io/read.js';
 
-// node:crypto costs start-up time: loaded on first use (a run without --cache never hashes)
-let cryptoModule: typeof import('node:crypto') | undefined;
-const crypto = () => (cryptoModule ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto'));
 
 /** Bumped when the file layout changes; an older file is discarded. */
 const FORMAT = 3;
@@ -110,10 +106,6 @@ export type Lookup = {hit: CachedResult} | {verify: Entry} | undefined;
 
 export {packageVersion} from './version.js';
 
-export function hashBytes(bytes: Uint8Array): string {
-  return crypto().createHash('sha1').update(bytes).digest('base64');
-}
-
 /** The file the cache lives in: `location` itself, or a per-directory file inside it when it is a directory (ESLint's rule). */
 export function cacheFilePath(location: string, cwd: string): string {
   const abs = path.resolve(cwd, location);
@@ -123,7 +115,7 @@ export function cacheFilePath(location: string, cwd: string): string {
   } catch {
     // does not exist yet: a file, unless spelled with a trailing slash
   }
-  return isDir ? path.join(abs, `.vmxlintcache_${crypto().createHash('sha1').update(cwd).digest('hex').slice(0, 10)}`) : abs;
+  return isDir ? path.join(abs, `.vmxlintcache_${sha1(cwd, 'hex').slice(0, 10)}`) : abs;
 }
 
 type Identity = Pick<FileIdentity, 'size' | 'mtimeNs' | 'ctimeNs' | 'ino'>;
@@ -302,73 +294,5 @@ export class LintCache {
     }
     const head = {format: FORMAT, version: this.version, savedNs: String(BigInt(Date.now()) * 1_000_000n), configs: [...configs.keys()]};
     return `${JSON.stringify(head).slice(0, -1)},"results":[${[...results.keys()].join(',')}],"files":[${rows.join(',')}]}`;
-  }
-}
-
-function isEmpty(o: object): boolean {
-  for (const _ in o) return false;
-  return true;
-}
-
-/**
- * What a file's result depends on besides its bytes: its rules (ids, severities, options) and
- * settings, the lint options, and the config file's own text (a plugin's code is not followed:
- * change the config or clear the cache after upgrading a plugin).
- */
-export class ConfigKeys {
-  private readonly sources = new Map<string, string>();
-  private readonly keys = new Map<string, string>();
-
-  constructor(private readonly runOptions: unknown) {}
-
-  private sourceHash(source: string): string {
-    let hash = this.sources.get(source);
-    if (hash === undefined) {
-      try {
-        hash = hashBytes(readRegularFileSync(source));
-      } catch {
-        hash = source; // a built-in config ('<default config>'): the version covers it
-      }
-      this.sources.set(source, hash);
-    }
-    return hash;
-  }
-
-  /** Options objects come from the config's blocks: the same object for every file a block applies to. */
-  private readonly optionIds = new WeakMap<object, number>();
-  private readonly bySignature = new Map<string, string>();
-  private nextOptionId = 0;
-
-  /** Keys by config object: files with the same config share one FileConfig (ConfigArray.forFile). */
-  private readonly byConfig = new WeakMap<FileConfig, {source: string; key: string}>();
-
-  keyOf(config: FileConfig, source: string): string {
-    const known = this.byConfig.get(config);
-    if (known?.source === source) return known.key;
-    const key = this.computeKey(config, source);
-    this.byConfig.set(config, {source, key});
-    return key;
-  }
-
-  private computeKey(config: FileConfig, source: string): string {
-    // a cheap signature first (rule ids, severities, options by identity): the JSON and hash below once per distinct config
-    let signature = `${source}\0${JSON.stringify(config.settings)}`;
-    for (const r of config.rules) {
-      // a rule without options gets a fresh `{}` for every file: those all sign alike
-      let id = isEmpty(r.options) ? -1 : this.optionIds.get(r.options);
-      if (id === undefined) this.optionIds.set(r.options, (id = this.nextOptionId++));
-      signature += `\0${r.id}:${r.severity}:${id}`;
-    }
-    let key = this.bySignature.get(signature);
-    if (key === undefined) {
-      const text = JSON.stringify([this.sourceHash(source), config.rules.map((r) => [r.id, r.severity, r.options]), config.settings, this.runOptions]);
-      key = this.keys.get(text);
-      if (key === undefined) {
-        key = crypto().createHash('sha1').update(text).digest('base64');
-        this.keys.set(text, key);
-      }
-      this.bySignature.set(signature, key);
-    }
-    return key;
   }
 }

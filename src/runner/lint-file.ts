@@ -15,7 +15,7 @@ import {decode, encodeForWrite} from '../syntax/encoding.js';
 import type {OuterLinks} from '../nested/outer-link.js';
 import {preloadOuters} from './preload-outers.js';
 import {readVmxFileSync} from './parallel/read-sync.js';
-import {hashBytes} from './cache.js';
+import {hashBytes} from './hash.js';
 import {makeOuterLinks} from '../engine/linter.js';
 
 export type Concurrency = number | 'auto' | 'off';

@@ -3,7 +3,7 @@
  * reader, the source text dropped unless asked for, and for --cache the identity and content
  * hash of the bytes that were linted.
  */
-import {hashBytes} from '../cache.js';
+import {hashBytes} from '../hash.js';
 import type {ConfigLoader} from '../config-loader.js';
 import type {ReadFile} from '../io/read.js';
 import {lintFile, type LintFilesOptions} from '../lint-file.js';

@@ -6,7 +6,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {cacheFilePath, ConfigKeys, copyResult, hashBytes, LintCache, packageVersion, type CachedResult, type Deps} from '../cache.js';
+import {cacheFilePath, copyResult, LintCache, packageVersion, type CachedResult, type Deps} from '../cache.js';
+import {ConfigKeys} from '../cache-keys.js';
+import {hashBytes} from '../hash.js';
 import type {ConfigLoader} from '../config-loader.js';
 import type {LintResult} from '../../engine/types.js';
 import type {Concurrency, LintFilesOptions} from '../lint-file.js';
