@@ -9,8 +9,9 @@
  * next to the `.vmx`, and removes it at power-off ("Using Lock Files to Prevent Consistency
  * Problems on Virtual Hard Disks", VMware Workstation Pro 16 and Workstation Player 16 manuals,
  * docs.vmware.com GUID-82154846-411F-4BA9-A18A-23B61BD4F9A2). A stale lock survives a host crash,
- * so this is a warning, not a refusal. ESXi locks files on VMFS itself and leaves no such
- * directory: nothing is said there.
+ * so this is a warning, not a refusal. ESXi uses no such directory: VMFS locks files in the file
+ * system itself, and NFS 3 datastores hold `.lck-<file id>` files named by inode ("NFS File
+ * Locking", vSphere Storage guide 6.5+), which vmxlint does not look for: nothing is said there.
  */
 import fs from 'node:fs';
 import path from 'node:path';
