@@ -14,12 +14,12 @@
  * - In the CommonJS bundle, each `import fs from 'node:fs'` would copy every export of the
  *   built-in module onto a new object (esbuild's __toESM, ~0.4 ms for node:fs per importing
  *   module, ~5 ms of each start-up in all): built-ins are imported through one small ES module
- *   each instead.
+ *   each instead, which re-exports them (lazily: nothing of a built-in is read before use).
  */
 import {spawnSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
 import fs from 'node:fs';
-import {builtinModules, createRequire} from 'node:module';
+import {builtinModules} from 'node:module';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 import * as esbuild from 'esbuild';
@@ -135,27 +135,26 @@ const lazyStringWidth = {
 };
 
 /**
- * `import x, {a} from 'node:x'` in the CommonJS bundle: through a module that requires the
- * built-in once and re-exports it (its value properties by name; getters, such as fs.promises,
- * only through the default export, so that they stay lazy). require() calls of bundled CommonJS
- * packages are left alone.
+ * `import x, {a} from 'node:x'` in the CommonJS bundle: through one module per built-in that
+ * re-exports it (`export *` and the default), so esbuild's interop wraps each built-in once
+ * instead of once per importing module. The wrapper's properties are getters: no export of the
+ * built-in is read before it is used (reading some, such as `fs.F_OK` on Node 24, prints a
+ * deprecation warning). require() calls of bundled CommonJS packages are left alone.
  */
 const BUILTINS = new Set(builtinModules);
 const builtinsOnce = {
   name: 'builtins-once',
   setup(build) {
-    const requireHere = createRequire(import.meta.url);
     build.onResolve({filter: /^[a-z_:/]+$/}, (args) => {
       const name = args.path.replace(/^node:/, '');
-      if (!BUILTINS.has(name) || args.namespace === 'builtin-once' || args.kind !== 'import-statement') return undefined;
+      if (!BUILTINS.has(name) || args.kind !== 'import-statement') return undefined;
+      if (args.namespace === 'builtin-once') return {path: args.path, external: true};
       return {path: `node:${name}`, namespace: 'builtin-once'};
     });
-    build.onLoad({filter: /.*/, namespace: 'builtin-once'}, (args) => {
-      const mod = requireHere(args.path);
-      const names = Object.keys(mod).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default' && !Object.getOwnPropertyDescriptor(mod, k)?.get);
-      return {contents: `const m = require(${JSON.stringify(args.path)});\nexport default m;\nexport const {${names.join(', ')}} = m;\n`, loader: 'js'};
-    });
-    build.onResolve({filter: /.*/, namespace: 'builtin-once'}, (args) => ({path: args.path, external: true}));
+    build.onLoad({filter: /.*/, namespace: 'builtin-once'}, (args) => ({
+      contents: `export * from ${JSON.stringify(args.path)};\nexport {default} from ${JSON.stringify(args.path)};\n`,
+      loader: 'js',
+    }));
   },
 };
 
