@@ -145,7 +145,7 @@ const BUILTINS = new Set(builtinModules);
 const builtinsOnce = {
   name: 'builtins-once',
   setup(build) {
-    build.onResolve({filter: /^[a-z_:/]+$/}, (args) => {
+    build.onResolve({filter: /^[a-z0-9_:/]+$/}, (args) => {
       const name = args.path.replace(/^node:/, '');
       if (!BUILTINS.has(name) || args.kind !== 'import-statement') return undefined;
       if (args.namespace === 'builtin-once') return {path: args.path, external: true};

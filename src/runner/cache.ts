@@ -13,7 +13,6 @@ import type {LintMessage, LintResult, TextEdit} from '../engine/types.js';
 import {sha1} from './hash.js';
 import {makeDirectories, readRegularFileSync, type FileIdentity} from './io/read.js';
 
-
 /** Bumped when the file layout changes; an older file is discarded. */
 const FORMAT = 3;
 /** Coarsest timestamp granularity worth trusting (FAT has 2 s). */

@@ -150,6 +150,7 @@ export async function findFiles(patterns: string[], options: FindOptions): Promi
   const ignoredExplicit: string[] = [];
   const tooLong: string[] = [];
   for (const pattern of patterns) {
+    const tooLongBefore = tooLong.length;
     const abs = path.resolve(cwd, pattern);
     const rel = toPosix(path.relative(cwd, abs));
     let stat: fs.Stats | undefined;
@@ -181,7 +182,8 @@ export async function findFiles(patterns: string[], options: FindOptions): Promi
         .filter((f) => globKeeps(pattern, f));
     }
     const kept = matches.filter((f) => !isIgnored?.(toPosix(path.relative(cwd, f))));
-    if (kept.length === 0 && tooLong.length === 0 && options.errorOnUnmatchedPattern !== false) {
+    // a pattern that reached a directory too long to read matched something it could not list: not "no files"
+    if (kept.length === 0 && tooLong.length === tooLongBefore && options.errorOnUnmatchedPattern !== false) {
       throw new NoFilesError(
         matches.length
           ? `All files matched by "${pattern}" are ignored.`
@@ -192,5 +194,7 @@ export async function findFiles(patterns: string[], options: FindOptions): Promi
     }
     for (const f of kept) found.add(f);
   }
-  return {files: [...found].sort(), ignoredExplicit, tooLong};
+  // each directory once (two patterns may reach it), in a stable order, unless it is ignored
+  const unreadable = [...new Set(tooLong)].filter((dir) => !isIgnored?.(`${toPosix(path.relative(cwd, dir))}/`)).sort();
+  return {files: [...found].sort(), ignoredExplicit, tooLong: unreadable};
 }

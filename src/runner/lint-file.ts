@@ -116,16 +116,12 @@ export async function lintFile(
   // never write a file with a fatal problem (undecodable, a crashed rule), nor one the fix leaves as it was;
   // a dry run or a diff proposes only what --fix would write (the same encodeForWrite check)
   if (result.output !== undefined && encoding !== undefined && result.fatalErrorCount === 0) {
+    let written = false;
     try {
       const bytes = encodeForWrite(result.output, encoding);
       if (options.write && !sameBytes(bytes, read.bytes)) {
         await writeFixed(filePath, bytes, read);
-        const notes = inUseWarnings(filePath, read);
-        if (notes.length) {
-          const noted = {...result, messages: [...notes, ...result.messages]};
-          countMessages(noted);
-          return {result: noted, source, deps};
-        }
+        written = true;
       }
     } catch (error) {
       // not written: report the file as it is on disk (its unfixed problems) plus why
@@ -133,6 +129,13 @@ export async function lintFile(
       const unfixed = lintBytes(read.bytes, {...options, fix: false, filePath, config: fileConfig}).result;
       const messages = [...fatalResult(filePath, why).messages, ...unfixed.messages];
       return {result: buildResult(filePath, messages, unfixed.suppressedMessages, source ?? ''), source, deps};
+    }
+    // written: say so when another name or a running VM may not see the fix (R9)
+    const notes = written ? inUseWarnings(filePath, read) : [];
+    if (notes.length) {
+      const noted = {...result, messages: [...notes, ...result.messages]};
+      countMessages(noted);
+      return {result: noted, source, deps};
     }
   }
   return {result, source, deps};

@@ -1,6 +1,7 @@
 /**
  * How a file's nested context is resolved: CLI > directive > config > inference, and inference
- * only where the candidates agree on what a check needs (src/engine/settings.ts).
+ * only where the candidates agree on what a check needs (src/engine/settings.ts, evidence.ts,
+ * decide.ts).
  */
 import {describe, expect, it} from '@jest/globals';
 import {decide, nestedContext, type Scenario} from '../../src/engine/decide.js';

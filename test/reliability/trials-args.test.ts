@@ -136,6 +136,15 @@ describe('R9: a file someone else may hold: warned, fixed all the same', () => {
     expect(json(again)[0].messages).toEqual([]);
   });
 
+  it('a symlink to a locked VM: the lock next to the real file counts (the fix is written there)', async () => {
+    const d = project({'vm/a.vmx': FIXABLE, 'vm/a.vmx.lck/M1.lck': ''});
+    fs.symlinkSync(path.join('vm', 'a.vmx'), path.join(d, 'link.vmx'));
+    const r = await runCli(['--no-config-lookup', '--fix', '-f', 'json', 'link.vmx'], {cwd: d});
+    expect(r.code).toBe(0);
+    expect(json(r)[0].messages.map((m) => m.message)).toEqual([expect.stringMatching(/^a\.vmx\.lck exists: the VM looks powered on/)]);
+    expect(text(d, 'vm/a.vmx')).toContain('"TRUE"');
+  });
+
   it('no lock, one name: no warning; a lock without a fix to write: no warning', async () => {
     const d = project({'a.vmx': FIXABLE, 'clean.vmx': '.encoding = "UTF-8"\nguestOS = "ubuntu-64"\n', 'clean.vmx.lck/M1.lck': ''});
     const r = await runCli(['--no-config-lookup', '--fix', '-f', 'json', 'a.vmx', 'clean.vmx'], {cwd: d});

@@ -178,6 +178,13 @@ describe('R34: paths too long for the walk', () => {
         expect({pattern, code: r.code}).toEqual({pattern, code: 2});
         expect(r.stderr).toMatch(/^vmxlint: deep\/d+\/.*: directory path too long for the system to read \(ENAMETOOLONG\)/);
       }
+      // reached by two patterns: reported once
+      const twice = await runCli(['--no-config-lookup', '.', '**/*.vmx'], {cwd: d});
+      expect(twice.stderr.match(/directory path too long/g)).toHaveLength(1);
+      // ignored: not reported, and the other file is linted as usual
+      fs.writeFileSync(path.join(d, '.vmxlintignore'), 'deep/\n');
+      const ignored = await runCli(['--no-config-lookup', '.'], {cwd: d});
+      expect({code: ignored.code, stderr: ignored.stderr}).toEqual({code: 0, stderr: ''});
     } finally {
       spawnSync('rm', ['-rf', 'deep'], {cwd: d}); // rmSync cannot remove what it cannot name
     }

@@ -27,26 +27,39 @@ function mkfifo(file: string): boolean {
 const BOUND = {timeoutMs: 20_000};
 
 /**
- * A JS config (it runs inside the CLI's process) that swaps the file being fixed at the moment
- * vmxlint creates its temp file: after the first checks, before the re-read that guards the
- * rename. The race of the report, made deterministic, through the built CLI: the config wraps
- * `fs.openSync`, which the CLI looks up on the shared node:fs object at each call.
+ * A JS config (it runs inside the CLI's process) that swaps the file being fixed inside the
+ * re-read that guards the rename: after the stat that compares the size (a FIFO or /dev/zero
+ * has size 0, so a swap before it is caught by the size alone), before the file is opened and
+ * read. The race of the report, made deterministic, through the built CLI: the config wraps
+ * `fs.openSync` (to see the temp file created) and `fs.statSync`, which the CLI looks up on the
+ * shared node:fs object at each call.
  */
 function swappingConfig(swap: string): string {
   return `import fs from 'node:fs';
 import path from 'node:path';
 import {execFileSync} from 'node:child_process';
 const open = fs.openSync;
+const stat = fs.statSync;
+let armed;
 fs.openSync = function (file, flags, mode) {
   const fd = open.call(this, file, flags, mode);
   const temp = /^\\.(.+)\\.vmxlint-\\d+-[0-9a-f]+\\.tmp$/.exec(path.basename(String(file)));
   if (temp) {
-    const f = path.join(path.dirname(String(file)), temp[1]);
-    fs.unlinkSync(f);
-    ${swap}
+    armed = path.join(path.dirname(String(file)), temp[1]);
     fs.openSync = open;
   }
   return fd;
+};
+fs.statSync = function (file, options) {
+  const result = stat.call(this, file, options);
+  if (armed !== undefined && String(file) === armed) {
+    const f = armed;
+    armed = undefined;
+    fs.statSync = stat;
+    fs.unlinkSync(f);
+    ${swap}
+  }
+  return result;
 };
 export default ['vmxlint:recommended'];
 `;

@@ -1,7 +1,7 @@
 /**
  * What each nested-VM rule needs from a file's context, in one place: a check over one
  * combination of context values (`Scenario`) that reads the knowledge table. `decide` (in
- * src/engine/settings.ts) runs it over every combination inference leaves open; a rule acts
+ * src/engine/decide.ts) runs it over every combination inference leaves open; a rule acts
  * only when they all agree, and `nested-context` alone reports the setting that is missing,
  * so a file gets one such message however many rules need it.
  */

@@ -25,14 +25,22 @@ function note(message: string): LintMessage {
 /** Warnings for a file whose fix is being written (the fix is written all the same). */
 export function inUseWarnings(filePath: string, read: ReadFile): LintMessage[] {
   const notes: LintMessage[] = [];
-  const lock = `${filePath}.lck`;
-  let locked = false;
+  // next to the name given, and next to the file itself when that name is a symlink (the fix was
+  // written there, and VMware locks the file it opened)
+  let real = filePath;
   try {
-    locked = fs.statSync(lock, {throwIfNoEntry: false})?.isDirectory() === true;
+    real = fs.realpathSync.native(filePath);
   } catch {
-    // unreadable: no sign either way
+    // gone again: the name given
   }
-  if (locked) {
+  const lock = [filePath, real].map((f) => `${f}.lck`).find((candidate) => {
+    try {
+      return fs.statSync(candidate, {throwIfNoEntry: false})?.isDirectory() === true;
+    } catch {
+      return false; // unreadable: no sign either way
+    }
+  });
+  if (lock !== undefined) {
     notes.push(note(`${path.basename(lock)} exists: the VM looks powered on (VMware removes this lock at power-off, unless it is stale). The fix is written, but the running VM does not read it and VMware may write the file over it: power the VM off and run --fix again.`));
   }
   if ((read.nlink ?? 1) > 1) {
