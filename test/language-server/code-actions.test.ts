@@ -2,26 +2,21 @@
  * Code actions through the protocol: each action's edit is applied to the text and the text is
  * linted again, so a test fails when an action does not do what its title says.
  */
-import {afterEach, describe, expect, it} from '@jest/globals';
+import {describe, expect, it} from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
 import {ExecuteCommandRequest, MessageType, type CodeAction, type Diagnostic} from 'vscode-languageserver-protocol/node';
 import {lintText} from '../../src/index.js';
 import {contextComments} from '../../src/language-server/code-actions.js';
-import {applyAction, fileUri, inProcess, removeDir, runCommand, ROOT, tempDir, type Client} from './helpers.js';
+import {applyAction, fileUri, disposedAfterEach, removeDir, runCommand, ROOT, tempDir, type Client} from './helpers.js';
 
 const URI = 'untitled:Untitled-1';
 const WHOLE = {start: {line: 0, character: 0}, end: {line: 1000, character: 0}};
 const lineRange = (line: number) => ({start: {line, character: 0}, end: {line, character: 0}});
 
-let clients: Client[] = [];
-afterEach(() => {
-  for (const c of clients) c.dispose();
-  clients = [];
-});
+const {start} = disposedAfterEach();
 async function opened(text: string, uri = URI): Promise<{c: Client; diagnostics: Diagnostic[]}> {
-  const c = inProcess();
-  clients.push(c);
+  const c = start();
   await c.initialize();
   c.open(uri, text);
   const {diagnostics} = await c.waitForDiagnostics(uri);
@@ -98,8 +93,7 @@ describe('per problem', () => {
     await c.connection.sendRequest(ExecuteCommandRequest.type, show.command!);
     expect(c.shownDocuments).toEqual([expect.stringMatching(/docs\/rules\/boolean-values\.md$/)]);
     // a client that cannot show documents (no window.showDocument) gets the link as a message
-    const plain = inProcess();
-    clients.push(plain);
+    const plain = start();
     await plain.initialize({});
     await plain.connection.sendRequest(ExecuteCommandRequest.type, show.command!);
     expect(plain.messages).toEqual([{type: MessageType.Info, message: `vmxlint documentation: ${d.codeDescription!.href}`}]);

@@ -3,30 +3,13 @@
  * document's path (compared with the real CLI's JSON output), reloaded on
  * `workspace/didChangeWatchedFiles`; editor settings under `vmxlint` with the CLI flags' precedence.
  */
-import {afterEach, describe, expect, it} from '@jest/globals';
+import {describe, expect, it} from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
 import {DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, MessageType, type Diagnostic} from 'vscode-languageserver-protocol/node';
-import {fileUri, inProcess, PULL_CLIENT, PUSH_CLIENT, removeDir, ROOT, runCommand, tempDir, type Client} from './helpers.js';
+import {fileUri, disposedAfterEach, PULL_CLIENT, PUSH_CLIENT, ROOT, runCommand} from './helpers.js';
 
-let clients: Client[] = [];
-let dirs: string[] = [];
-afterEach(() => {
-  for (const c of clients) c.dispose();
-  for (const d of dirs) removeDir(d);
-  clients = [];
-  dirs = [];
-});
-function start(): Client {
-  const c = inProcess();
-  clients.push(c);
-  return c;
-}
-function project(files: Record<string, string>): string {
-  const dir = tempDir(files);
-  dirs.push(dir);
-  return dir;
-}
+const {start, folder: project} = disposedAfterEach();
 
 /** What the CLI reports for a file on disk: `[rule, severity 0-2, line]`, sorted. */
 async function cli(dir: string, file: string, flags: string[] = []): Promise<Array<[string | null, number, number]>> {

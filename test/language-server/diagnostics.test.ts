@@ -2,28 +2,19 @@
  * The language server in-process, through a real JSON-RPC client: capabilities, the shape of the
  * diagnostics, pull and push, the push debounce and dropping results for stale versions.
  */
-import {afterEach, describe, expect, it} from '@jest/globals';
+import {describe, expect, it} from '@jest/globals';
 import {DiagnosticSeverity, DocumentDiagnosticRequest, ShutdownRequest, TextDocumentSyncKind} from 'vscode-languageserver-protocol/node';
 import {lintText} from '../../src/index.js';
 import type {Loader} from '../../src/language-server/core.js';
 import {newLoader} from '../../src/language-server/core.js';
 import type {Timers} from '../../src/language-server/debounce.js';
-import {inProcess, PULL_CLIENT, PUSH_CLIENT, type Client} from './helpers.js';
+import {disposedAfterEach, PULL_CLIENT, PUSH_CLIENT} from './helpers.js';
 
 /** A boolean written `"yes"` (warning, fixable), a duplicate key (error), a nested file without its host (warning, info). */
 const TEXT = '.encoding = "UTF-8"\nconfig.version = "8"\nvirtualHW.version = "4"\nvhv.enable = "yes"\nmemsize = "1"\nmemsize = "2"\nmonitor_control.enable_svm = "TRUE"\n';
 const URI = 'untitled:Untitled-1';
 
-let clients: Client[] = [];
-afterEach(() => {
-  for (const c of clients) c.dispose();
-  clients = [];
-});
-function start(...args: Parameters<typeof inProcess>): Client {
-  const c = inProcess(...args);
-  clients.push(c);
-  return c;
-}
+const {start} = disposedAfterEach();
 
 describe('initialize', () => {
   it('advertises incremental sync, quick fixes and source.fixAll.vmxlint; pull diagnostics only for clients that pull', async () => {

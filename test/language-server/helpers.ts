@@ -3,6 +3,7 @@
  * connection, no child process) or over the real binary's stdio. Every server-to-client message is
  * recorded; `waitFor` waits for one (generous timeout, no timing in any assertion).
  */
+import {afterEach} from '@jest/globals';
 import {spawn, type ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -199,4 +200,31 @@ export function tempDir(files: Record<string, string> = {}): string {
     fs.writeFileSync(path.join(dir, name), content);
   }
   return dir;
+}
+
+/**
+ * One test file's servers and folders: `start` makes an in-process server, `folder` a temp folder
+ * with files; after each test the servers are disposed and the folders removed.
+ */
+export function disposedAfterEach(): {start: (options?: ServerOptions) => Client; folder: (files?: Record<string, string>) => string} {
+  let clients: Client[] = [];
+  let dirs: string[] = [];
+  afterEach(() => {
+    for (const c of clients) c.dispose();
+    for (const d of dirs) fs.rmSync(d, {recursive: true, force: true});
+    clients = [];
+    dirs = [];
+  });
+  return {
+    start(options) {
+      const c = inProcess(options);
+      clients.push(c);
+      return c;
+    },
+    folder(files) {
+      const dir = tempDir(files);
+      dirs.push(dir);
+      return dir;
+    },
+  };
 }

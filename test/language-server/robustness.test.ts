@@ -2,23 +2,15 @@
  * Any text gives diagnostics or none, never a crash; a throwing plugin rule or a bad config is one
  * diagnostic; after each, the server still answers.
  */
-import {afterEach, describe, expect, it} from '@jest/globals';
+import {describe, expect, it} from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
 import {DiagnosticSeverity, DidChangeWatchedFilesNotification, DocumentDiagnosticRequest, FileChangeType, type Diagnostic} from 'vscode-languageserver-protocol/node';
-import {fileUri, inProcess, PULL_CLIENT, PUSH_CLIENT, removeDir, ROOT, tempDir, type Client} from './helpers.js';
+import {fileUri, disposedAfterEach, PULL_CLIENT, PUSH_CLIENT, ROOT, type Client} from './helpers.js';
 
-let clients: Client[] = [];
-let dirs: string[] = [];
-afterEach(() => {
-  for (const c of clients) c.dispose();
-  for (const d of dirs) removeDir(d);
-  clients = [];
-  dirs = [];
-});
+const scratch = disposedAfterEach();
 async function start(capabilities = PUSH_CLIENT, rootDir?: string): Promise<Client> {
-  const c = inProcess();
-  clients.push(c);
+  const c = scratch.start();
   await c.initialize(capabilities, rootDir ? {rootUri: fileUri(rootDir)} : {});
   return c;
 }
@@ -77,14 +69,13 @@ describe('any text', () => {
 
 describe('broken configs and rules', () => {
   it('a plugin rule that throws is one fatal diagnostic; the other rules still report', async () => {
-    const dir = tempDir({
+    const dir = scratch.folder({
       'vmxlint.config.mjs': `export default ['vmxlint:recommended', {plugins: {acme: {rules: {boom: {
         meta: {type: 'problem', docs: {description: 'd', recommended: false, url: 'https://example.com/boom'}, messages: {m: 'm'}, schema: {}, defaultSeverity: 'error'},
         defaultOptions: {},
         create: () => ({entry() { throw new Error('kaboom'); }}),
       }}}}, rules: {'acme/boom': 'error'}}];`,
     });
-    dirs.push(dir);
     const c = await start(PUSH_CLIENT, dir);
     const uri = fileUri(path.join(dir, 'vm.vmx'));
     c.open(uri, '.encoding = "UTF-8"\nvhv.enable = "yes"\n');
@@ -96,8 +87,7 @@ describe('broken configs and rules', () => {
   });
 
   it('a config that cannot be loaded is one diagnostic naming the file; fixed, it applies again', async () => {
-    const dir = tempDir({'.vmxlintrc.json': '[{"rules": {"boolean-values": "of"'});
-    dirs.push(dir);
+    const dir = scratch.folder({'.vmxlintrc.json': '[{"rules": {"boolean-values": "of"'});
     const c = await start(PUSH_CLIENT, dir);
     const uri = fileUri(path.join(dir, 'vm.vmx'));
     c.open(uri, '.encoding = "UTF-8"\nvhv.enable = "yes"\n');
