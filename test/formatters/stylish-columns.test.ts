@@ -6,25 +6,13 @@
 import {describe, expect, it} from '@jest/globals';
 import path from 'node:path';
 import type {LintMessage, LintResult} from '../../src/engine/types.js';
+import {buildResult} from '../../src/engine/linter.js';
 import {format, MESSAGE_WIDTH} from '../../src/formatters/stylish.js';
 
 const cwd = path.resolve('/work/proj');
 const ctx = {cwd, color: false, version: '0.0.0', rules: []};
 
-function result(messages: LintMessage[]): LintResult {
-  return {
-    filePath: path.join(cwd, 'vm.vmx'),
-    messages,
-    suppressedMessages: [],
-    errorCount: 0,
-    fatalErrorCount: 0,
-    warningCount: 0,
-    fixableErrorCount: 0,
-    fixableWarningCount: 0,
-    infoCount: 0,
-    usedDeprecatedRules: [],
-  };
-}
+const result = (messages: LintMessage[]): LintResult => buildResult(path.join(cwd, 'vm.vmx'), messages, [], '');
 
 const msg = (line: number, message: string, ruleId: string | null = 'no-duplicate-keys'): LintMessage => ({ruleId, severity: 2, message, line, column: 1});
 
