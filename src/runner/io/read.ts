@@ -138,6 +138,34 @@ export function sniffWrongKind(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
+/** Where a read looks past the size fstat gave, to see the end (shared: reads are synchronous). */
+const probe = Buffer.alloc(8192);
+
+/**
+ * The bytes of an open file whose size fstat gave: read into a buffer of that size, then one more
+ * read to be sure the end was reached (a file that grew meanwhile is read to its end, as
+ * readFileSync would). One fstat fewer than readFileSync(fd), which stats the file again.
+ * `undefined` when the file grew past `maxBytes` while it was read.
+ */
+export function readToEnd(fd: number, size: number, maxBytes: number): Buffer | undefined {
+  let bytes = Buffer.allocUnsafe(size);
+  let length = 0;
+  for (;;) {
+    if (length === bytes.length) {
+      // full: the end of the file, or it grew since fstat
+      const n = fsSync.readSync(fd, probe, 0, probe.length, null);
+      if (n === 0) return bytes;
+      if (length + n > maxBytes) return undefined;
+      bytes = Buffer.concat([bytes, probe.subarray(0, n)]);
+      length = bytes.length;
+      continue;
+    }
+    const n = fsSync.readSync(fd, bytes, length, bytes.length - length, null);
+    if (n === 0) return bytes.subarray(0, length); // shrank since fstat
+    length += n;
+  }
+}
+
 /**
  * Read a file that is not a .vmx (a config, `package.json`, `.vmxlintignore`, the cache, the re-read
  * before a fix's rename) the way `readVmxFile` reads a .vmx: opened non-blocking (a FIFO put in its
@@ -155,21 +183,12 @@ export function readRegularFileSync(file: string, maxBytes = MAX_FILE_BYTES): Bu
     const stat = fsSync.fstatSync(fd, {bigint: true});
     if (stat.isDirectory()) throw new InputError(describeIoError({code: 'EISDIR'}));
     if (!stat.isFile()) throw new InputError('not a regular file (a device, pipe or socket): refusing to read it');
-    if (stat.size > BigInt(maxBytes)) throw new InputError(`file too large (over ${Math.round(maxBytes / 1048576)} MiB)`);
-    // read to the end, but never past the limit (a file that grows meanwhile)
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      // the size fstat gave and one byte more (to see the end), then 64 KiB at a time; never over the limit
-      const want = total < Number(stat.size) ? Number(stat.size) - total + 1 : 65536;
-      const chunk = Buffer.allocUnsafe(Math.min(want, maxBytes + 1 - total));
-      const n = fsSync.readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) break;
-      total += n;
-      if (total > maxBytes) throw new InputError(`file too large (over ${Math.round(maxBytes / 1048576)} MiB)`);
-      chunks.push(chunk.subarray(0, n));
-    }
-    return Buffer.concat(chunks, total);
+    const tooLarge = () => new InputError(`file too large (over ${Math.round(maxBytes / 1048576)} MiB)`);
+    if (stat.size > BigInt(maxBytes)) throw tooLarge();
+    // to the end, but never past the limit (a file that grows meanwhile)
+    const bytes = readToEnd(fd, Number(stat.size), maxBytes);
+    if (bytes === undefined) throw tooLarge();
+    return bytes;
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(describeIoError(error));
