@@ -116,12 +116,11 @@ export async function lintFile(
   // never write a file with a fatal problem (undecodable, a crashed rule), nor one the fix leaves as it was;
   // a dry run or a diff proposes only what --fix would write (the same encodeForWrite check)
   if (result.output !== undefined && encoding !== undefined && result.fatalErrorCount === 0) {
-    let written = false;
+    let written: string | undefined;
     try {
       const bytes = encodeForWrite(result.output, encoding);
       if (options.write && !sameBytes(bytes, read.bytes)) {
-        await writeFixed(filePath, bytes, read);
-        written = true;
+        written = await writeFixed(filePath, bytes, read);
       }
     } catch (error) {
       // not written: report the file as it is on disk (its unfixed problems) plus why
@@ -131,7 +130,7 @@ export async function lintFile(
       return {result: buildResult(filePath, messages, unfixed.suppressedMessages, source ?? ''), source, deps};
     }
     // written: say so when another name or a running VM may not see the fix (R9)
-    const notes = written ? inUseWarnings(filePath, read) : [];
+    const notes = written === undefined ? [] : inUseWarnings(filePath, written, read);
     if (notes.length) {
       const noted = {...result, messages: [...notes, ...result.messages]};
       countMessages(noted);

@@ -22,18 +22,12 @@ function note(message: string): LintMessage {
   return {ruleId: null, severity: 1, message, line: 1, column: 1};
 }
 
-/** Warnings for a file whose fix is being written (the fix is written all the same). */
-export function inUseWarnings(filePath: string, read: ReadFile): LintMessage[] {
+/** Warnings for a file whose fix was written at `written` (its real path; the fix is written all the same). */
+export function inUseWarnings(filePath: string, written: string, read: ReadFile): LintMessage[] {
   const notes: LintMessage[] = [];
   // next to the name given, and next to the file itself when that name is a symlink (the fix was
   // written there, and VMware locks the file it opened)
-  let real = filePath;
-  try {
-    real = fs.realpathSync.native(filePath);
-  } catch {
-    // gone again: the name given
-  }
-  const lock = [filePath, real].map((f) => `${f}.lck`).find((candidate) => {
+  const lock = [...new Set([filePath, written])].map((f) => `${f}.lck`).find((candidate) => {
     try {
       return fs.statSync(candidate, {throwIfNoEntry: false})?.isDirectory() === true;
     } catch {

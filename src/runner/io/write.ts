@@ -156,8 +156,11 @@ function syncDirectorySoon(ops: WriteOps, dir: string): Promise<void> {
   return pending;
 }
 
-/** Write fixed bytes over the file that was read as `original`. Throws InputError (one line) on any failure. */
-export async function writeFixed(file: string, bytes: Uint8Array, original: ReadFile, ops: WriteOps = nodeWriteOps): Promise<void> {
+/**
+ * Write fixed bytes over the file that was read as `original`; returns the path written (symlinks
+ * resolved). Throws InputError (one line) on any failure.
+ */
+export async function writeFixed(file: string, bytes: Uint8Array, original: ReadFile, ops: WriteOps = nodeWriteOps): Promise<string> {
   const fail = (what: string, error?: unknown) => new InputError(`cannot write the fix: ${what}${error === undefined ? '' : `: ${describeIoError(error)}`}`);
   let target: string;
   let now: BigIntStats;
@@ -235,4 +238,5 @@ export async function writeFixed(file: string, bytes: Uint8Array, original: Read
     inFlight.delete(temp);
   }
   await syncDirectorySoon(ops, path.dirname(target));
+  return target;
 }
