@@ -6,17 +6,16 @@
 import path from 'node:path';
 import {resolvePath, type ConfigItem, type RuleEntry} from '../config/config-array.js';
 import {ConfigLoader} from './config-loader.js';
-import {buildResult, countMessages, fatalResult, lintBytes, type LintOptions} from '../engine/linter.js';
+import {buildResult, countMessages, fatalResult, lintBytes, makeOuterLinks, type LintOptions} from '../engine/linter.js';
 import type {LintResult} from '../engine/types.js';
 import {InputError, readVmxFile, sniffWrongKind, type ReadFile} from './io/read.js';
-import {writeFixed} from './io/write.js';
+import {sameBytes, writeFixed} from './io/write.js';
 import {inUseWarnings} from './io/in-use.js';
 import {decode, encodeForWrite} from '../syntax/encoding.js';
 import type {OuterLinks} from '../nested/outer-link.js';
 import {preloadOuters} from './preload-outers.js';
 import {readVmxFileSync} from './parallel/read-sync.js';
 import {hashBytes} from './hash.js';
-import {makeOuterLinks} from '../engine/linter.js';
 
 export type Concurrency = number | 'auto' | 'off';
 
@@ -76,10 +75,6 @@ export function outerLinksFor(loader: ConfigLoader, options: LintFilesOptions): 
 
 /** Whether bytes may hold an `outer=` link (ASCII in every encoding a .vmx uses). */
 const mayLink = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf('outer=') !== -1;
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && Buffer.compare(a, b) === 0;
-}
 
 /** Lint one file from disk; never throws for a problem with the file itself (config errors do throw). */
 export async function lintFile(

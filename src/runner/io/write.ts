@@ -94,7 +94,7 @@ export function tempPathFor(target: string): string {
 
 const CHANGED = 'file changed on disk since vmxlint read it: fix not written (run vmxlint again)';
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && Buffer.compare(a, b) === 0;
 }
 
